@@ -1,0 +1,7 @@
+package io.clvstream.app;
+
+public final class ClvMain {
+    public static void main(String[] args) {
+        System.out.println("clv-stream");
+    }
+}
