@@ -60,8 +60,9 @@ final class RegistryRoutes {
             LOG.error("Schema registry request {} {} failed", ctx.method(), ctx.path(), e);
             error(ctx, 500, 50001, "Internal error: " + e.getClass().getSimpleName());
         });
+        // Javalin's own 404 (no such endpoint) becomes a registry-style error; ours already are.
         app.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty()) {
+            if (!CONTENT_TYPE.equals(ctx.res().getContentType())) {
                 error(ctx, 404, 404, "HTTP 404 Not Found");
             }
         });
