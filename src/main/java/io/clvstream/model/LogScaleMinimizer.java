@@ -21,8 +21,15 @@ import org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
  */
 final class LogScaleMinimizer {
 
-    /** Beyond e^±30 a parameter has run off to a boundary: the likelihood is not identified. */
+    /** The search space: |log θ| ≤ 30; outside it the objective is the penalty. */
     static final double MAX_ABS_LOG = 30;
+    /**
+     * An estimate beyond e^±15 (3e6, 3e-7) means the optimiser walked along a flat ridge to a boundary (e.g. r, α
+     * → ∞ with r/α fixed when the data show no heterogeneity): the parameters are not identified, so the fit is
+     * reported as failed even if the simplex "converged" there. Realistic BTYD parameters in days or weeks are
+     * far inside this range.
+     */
+    static final double IDENTIFIED_ABS_LOG = 15;
     private static final double PENALTY = 1e100;
     private static final double COLD_STEP = 0.5;
     private static final double WARM_STEP = 0.05;
@@ -105,7 +112,7 @@ final class LogScaleMinimizer {
         double[] point = best.getPoint();
         double[] params = new double[dim];
         for (int i = 0; i < dim; i++) {
-            if (Math.abs(point[i]) > MAX_ABS_LOG - 1) {
+            if (Math.abs(point[i]) > IDENTIFIED_ABS_LOG) {
                 return new Outcome(null, Double.POSITIVE_INFINITY, false, iterations, evaluations,
                         "parameter " + i + " diverged to " + Math.exp(point[i]) + ": likelihood not identified");
             }
