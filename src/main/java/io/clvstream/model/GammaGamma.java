@@ -32,10 +32,28 @@ public final class GammaGamma {
                 + (px - 1) * Math.log(m) + px * Math.log(x) - (px + q) * Math.log(x * m + v);
     }
 
+    /**
+     * The Γ terms depend on a row only through x, so they are computed once per distinct x (x is small), leaving
+     * two logarithms per row.
+     */
     private static double total(double p, double q, double v, List<SpendRow> rows) {
+        int maxX = 0;
+        for (SpendRow row : rows) {
+            maxX = Math.max(maxX, row.x());
+        }
+        double[] perX = new double[maxX + 1];
+        boolean[] known = new boolean[maxX + 1];
+        double constant = -Gamma.logGamma(q) + q * Math.log(v);
         double sum = 0;
         for (SpendRow row : rows) {
-            sum += row.weight() * logLikelihood(p, q, v, row.x(), row.meanValue());
+            int x = row.x();
+            double px = p * x;
+            if (!known[x]) {
+                perX[x] = Gamma.logGamma(px + q) - Gamma.logGamma(px) + px * Math.log(x);
+                known[x] = true;
+            }
+            double m = row.meanValue();
+            sum += row.weight() * (perX[x] + constant + (px - 1) * Math.log(m) - (px + q) * Math.log(x * m + v));
         }
         return sum;
     }
