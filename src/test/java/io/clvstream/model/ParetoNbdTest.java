@@ -101,4 +101,13 @@ class ParetoNbdTest {
             assertThat(m.pAlive(2, 30.43, 38.86)).isBetween(0.0, 1.0);
         }
     }
+
+    @Test
+    void degenerateInputsReportFailureNotNaN() {
+        FitResult<ParetoNbdParams> none = ParetoNbd.fit(List.of(new RfmRow(0, 0, 10, 100)));
+        assertThat(none.usable()).isFalse();
+        assertThat(none.params()).isNull();
+        assertThat(none.logLikelihood()).isNotNaN();
+        assertThat(ParetoNbd.fit(List.of(RfmRow.of(2, 3, 9))).usable()).isFalse();
+    }
 }
