@@ -1,0 +1,104 @@
+package io.clvstream.model;
+
+/**
+ * Per-customer BG/NBD scoring for one parameter version (Fader, Hardie &amp; Lee 2005, "Counting your customers
+ * the easy way"): P(alive) (eq. 13 of the accompanying note / lifetimes' {@code conditional_probability_alive}),
+ * E[X(t)] (eq. 9) and E[Y(t) | x, t_x, T] (eq. 10). Build once per parameter version; every method is pure,
+ * thread safe and allocation free.
+ *
+ * <p>Eq. 10 contains {@code ((α+T)/(α+T+t))^(r+x) · 2F1(r+x, b+x; a+b+x−1; z)}, z = t/(α+T+t). Its parameters
+ * grow with x, which makes the series slow and overflow-prone for frequent buyers, so it is evaluated through
+ * Euler's transformation (A&amp;S 15.3.3) as {@code (1−z)^(a−1) · 2F1(a+b−1−r, a−1; a+b+x−1; z)}, whose upper
+ * parameters do not depend on x. Eq. 9 is the same expression with x = 0, T = 0.
+ */
+public final class BgNbdScorer implements TransactionModel {
+
+    /** Within this distance of a = 1 eq. 10 is 0/0; it is interpolated between a = 1 ± band instead. */
+    private static final double A_ONE_BAND = 1e-6;
+
+    private final BgNbdParams params;
+    private final double r;
+    private final double alpha;
+    private final double a;
+    private final double b;
+
+    public BgNbdScorer(BgNbdParams params) {
+        this.params = params;
+        this.r = params.r();
+        this.alpha = params.alpha();
+        this.a = params.a();
+        this.b = params.b();
+    }
+
+    public BgNbdParams params() {
+        return params;
+    }
+
+    @Override
+    public double pAlive(int x, double tx, double T) {
+        if (x == 0) {
+            return 1.0;
+        }
+        double odds = a / (b + x - 1) * Math.exp((r + x) * Math.log((alpha + T) / (alpha + tx)));
+        return 1.0 / (1.0 + odds);
+    }
+
+    @Override
+    public double expectedPurchases(double t, int x, double tx, double T) {
+        if (!(t > 0)) {
+            return 0.0;
+        }
+        return perPurchaserExpectation(t, x, T) * pAlive(x, tx, T);
+    }
+
+    @Override
+    public double expectedPurchases(double t) {
+        if (!(t > 0)) {
+            return 0.0;
+        }
+        return perPurchaserExpectation(t, 0, 0);
+    }
+
+    /** (a+b+x−1)/(a−1) · [1 − (1−z)^(a−1) 2F1(a+b−1−r, a−1; a+b+x−1; z)]: E[Y(t)] given alive. */
+    private double perPurchaserExpectation(double t, int x, double T) {
+        double shiftedA = a - 1;
+        if (Math.abs(shiftedA) >= A_ONE_BAND) {
+            return perPurchaserExpectation(t, x, T, a);
+        }
+        double below = perPurchaserExpectation(t, x, T, 1 - A_ONE_BAND);
+        double above = perPurchaserExpectation(t, x, T, 1 + A_ONE_BAND);
+        return below + (above - below) * (shiftedA + A_ONE_BAND) / (2 * A_ONE_BAND);
+    }
+
+    private double perPurchaserExpectation(double t, int x, double T, double aa) {
+        double horizon = alpha + T + t;
+        double z = t / horizon;
+        double logOneMinusZ = Math.log((alpha + T) / horizon);
+        double c = aa + b + x - 1;
+        double f = Hypergeometric.value(aa + b - 1 - r, aa - 1, c, z);
+        double bracket = -Math.expm1((aa - 1) * logOneMinusZ) - Math.exp((aa - 1) * logOneMinusZ) * (f - 1);
+        return c / (aa - 1) * bracket;
+    }
+
+    /**
+     * Closed form: for x &gt; 0, P(alive) &lt; θ ⇔ (α+T)/(α+t_x) &gt; K^(1/(r+x)) with K = ((1−θ)/θ)·(b+x−1)/a,
+     * so T* = (α+t_x)·K^(1/(r+x)) − α (monotone in T, no root finding needed). For x = 0, P(alive) ≡ 1.
+     */
+    @Override
+    public double timeWhenPAliveBelow(double threshold, int x, double tx) {
+        if (!(threshold > 0 && threshold < 1)) {
+            throw new IllegalArgumentException("threshold must be in (0, 1), got " + threshold);
+        }
+        if (x == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double logK = Math.log((1 - threshold) / threshold) + Math.log((b + x - 1) / a);
+        double tStar = (alpha + tx) * Math.exp(logK / (r + x)) - alpha;
+        return Math.max(tx, tStar);
+    }
+
+    @Override
+    public double medianTimeToNextPurchase(int x, double tx, double T) {
+        return (alpha + T) * Math.expm1(Math.log(2) / (r + x));
+    }
+}
