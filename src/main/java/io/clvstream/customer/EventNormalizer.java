@@ -16,6 +16,9 @@ import java.time.Instant;
  */
 public final class EventNormalizer {
 
+    /** Earliest plausible event time; also keeps epoch days well inside an int. */
+    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+
     private final CurrencyConverter currency;
     private final Duration maxFuture;
 
@@ -84,6 +87,10 @@ public final class EventNormalizer {
     }
 
     private long checkTime(Instant occurredAt, long nowMs) {
+        if (occurredAt.isBefore(EARLIEST)) {
+            throw new InvalidEventException(InvalidEventException.Code.TIMESTAMP_TOO_OLD,
+                "Event time " + occurredAt + " is before " + EARLIEST);
+        }
         final long millis = occurredAt.toEpochMilli();
         if (millis > nowMs + maxFuture.toMillis()) {
             throw new InvalidEventException(InvalidEventException.Code.FUTURE_TIMESTAMP,

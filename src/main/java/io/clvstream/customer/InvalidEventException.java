@@ -7,7 +7,7 @@ package io.clvstream.customer;
 public final class InvalidEventException extends RuntimeException {
 
     /** Stable reason codes of validation failures. */
-    public enum Code { MISSING_ID, NEGATIVE_AMOUNT, NON_POSITIVE_REFUND, FUTURE_TIMESTAMP, UNKNOWN_CURRENCY, REFUND_EXCEEDS_ORDER }
+    public enum Code { MISSING_ID, NEGATIVE_AMOUNT, NON_POSITIVE_REFUND, FUTURE_TIMESTAMP, TIMESTAMP_TOO_OLD, UNKNOWN_CURRENCY, REFUND_EXCEEDS_ORDER }
 
     private final Code code;
 

@@ -34,8 +34,9 @@ public final class TierPolicy {
      * Re-evaluates the tier as of {@code asOfMs} with the metric at {@code valueCents}, updating
      * {@code tier} and {@code downgradeDueAt} in {@code state}. Returns the change, if there is one.
      */
-    public Optional<TierChange> evaluate(String customerId, CustomerState state, long valueCents, long asOfMs) {
-        if (state.getFirstPurchaseAt() == null) {
+    public Optional<TierChange> evaluate(String customerId, CustomerState state, Long valueCents, long asOfMs) {
+        // No value yet (formula CLV without kept orders): nothing to judge, the tier stays as it is.
+        if (state.getFirstPurchaseAt() == null || valueCents == null) {
             return Optional.empty();
         }
         final int qualified = qualifiedIndex(valueCents);

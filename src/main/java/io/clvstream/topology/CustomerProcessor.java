@@ -19,6 +19,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The per-customer processor: one read and one write of {@code customer-state} per event, and a
@@ -28,6 +30,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class CustomerProcessor implements Processor<String, CustomerEvent, String, SpecificRecord> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CustomerProcessor.class);
     private static final byte[] PRESENT = new byte[0];
 
     private final CustomerTopologyConfig config;
@@ -66,6 +69,12 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
         } catch (InvalidEventException e) {
             context.forward(widen(deadLetters.reject(record.value().getOrigin(), e.code().name(), "VALIDATION",
                 e.getMessage(), context.currentSystemTimeMs(), record.timestamp())));
+            return;
+        } catch (RuntimeException e) {
+            // A bug or an input nobody foresaw: park the event rather than stop every customer on this task.
+            LOG.error("Cannot apply event {} to customer {}", record.value().getEventId(), customerId, e);
+            context.forward(widen(deadLetters.reject(record.value().getOrigin(), "UNPROCESSABLE", e.getClass().getName(),
+                String.valueOf(e.getMessage()), context.currentSystemTimeMs(), record.timestamp())));
             return;
         }
         if (!update.changed()) {

@@ -18,25 +18,25 @@ class TierPolicyTest {
 
     @Test
     void noTierBeforeTheFirstPurchase() {
-        assertThat(policy.evaluate("c", state, 100_000, 0)).isEmpty();
+        assertThat(policy.evaluate("c", state, 100_000L, 0)).isEmpty();
         assertThat(state.getTier()).isNull();
     }
 
     @Test
     void entersAtTheQualifiedTierJumpsUpAndStepsDownToTheQualifiedTierAfterGrace() {
         state.setFirstPurchaseAt(0L);
-        assertThat(policy.evaluate("c", state, 60_000, 0)).get().extracting(TierChange::getToTier).isEqualTo("silver");
-        assertThat(policy.evaluate("c", state, 250_000, DAY)).get().satisfies(c -> {
+        assertThat(policy.evaluate("c", state, 60_000L, 0)).get().extracting(TierChange::getToTier).isEqualTo("silver");
+        assertThat(policy.evaluate("c", state, 250_000L, DAY)).get().satisfies(c -> {
             assertThat(c.getFromTier()).isEqualTo("silver");
             assertThat(c.getToTier()).isEqualTo("gold");
             assertThat(c.getNeededForNextTier()).isNull();
             assertThat(c.getNeededToKeepTier()).isEqualByComparingTo("500.00");
         });
 
-        assertThat(policy.evaluate("c", state, 10_000, 2 * DAY)).isEmpty();
+        assertThat(policy.evaluate("c", state, 10_000L, 2 * DAY)).isEmpty();
         assertThat(state.getDowngradeDueAt()).isEqualTo(12 * DAY);
-        assertThat(policy.evaluate("c", state, 10_000, 11 * DAY)).isEmpty();
-        final Optional<TierChange> down = policy.evaluate("c", state, 10_000, 12 * DAY);
+        assertThat(policy.evaluate("c", state, 10_000L, 11 * DAY)).isEmpty();
+        final Optional<TierChange> down = policy.evaluate("c", state, 10_000L, 12 * DAY);
         assertThat(down).get().satisfies(c -> {
             assertThat(c.getFromTier()).isEqualTo("gold");
             assertThat(c.getToTier()).isEqualTo("bronze");
@@ -48,9 +48,18 @@ class TierPolicyTest {
     @Test
     void theLowestTierIsAFloor() {
         state.setFirstPurchaseAt(0L);
-        policy.evaluate("c", state, 0, 0);
-        assertThat(policy.evaluate("c", state, -5_000, 100 * DAY)).isEmpty();
+        policy.evaluate("c", state, 0L, 0);
+        assertThat(policy.evaluate("c", state, -5_000L, 100 * DAY)).isEmpty();
         assertThat(state.getTier()).isEqualTo("bronze");
+        assertThat(state.getDowngradeDueAt()).isNull();
+    }
+
+    @Test
+    void anUndefinedValueChangesNothing() {
+        state.setFirstPurchaseAt(0L);
+        policy.evaluate("c", state, 60_000L, 0);
+        assertThat(policy.evaluate("c", state, null, 100 * DAY)).isEmpty();
+        assertThat(state.getTier()).isEqualTo("silver");
         assertThat(state.getDowngradeDueAt()).isNull();
     }
 }

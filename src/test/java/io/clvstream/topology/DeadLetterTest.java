@@ -86,6 +86,7 @@ class DeadLetterTest {
         final DeadLetter future = reject(encode(purchase("o-1", "c-1", CLOCK.plusSeconds(86_401), "1.00", "USD")),
             "FUTURE_TIMESTAMP");
         assertThat(future.getErrorClass()).isEqualTo("VALIDATION");
+        reject(encode(purchase("o-1", "c-1", Instant.parse("1899-12-31T23:59:59Z"), "1.00", "USD")), "TIMESTAMP_TOO_OLD");
         assertThat(reject(encode(purchase("o-1", "c-1", AT, "1.00", "XYZ")), "UNKNOWN_CURRENCY").getReason())
             .contains("XYZ");
 

@@ -163,4 +163,18 @@ class TiersAndAlertsTest {
             assertThat(f.lastValue().getFormulaClv()).isEqualByComparingTo("18000.00");
         }
     }
+
+    @Test
+    void formulaClvTierKeepsItsTierWhenEveryOrderIsReturned() {
+        try (TopologyFixture f = new TopologyFixture(CLOCK, Map.of("clv.tier.metric", "FORMULA_CLV"))) {
+            f.buy("c-1", "o-1", BOUGHT, "100.00");
+            f.refund("c-1", "r-1", "o-1", BOUGHT.plusSeconds(60), "100.00");
+            // 100 x (1 + 2)/1 x 3 = 900: silver; with no order left there is no formula CLV to judge.
+            assertThat(f.tierChanges.readValuesToList()).extracting(TierChange::getToTier).containsExactly("silver");
+            final CustomerValue value = f.lastValue();
+            assertThat(value.getOrders()).isZero();
+            assertThat(value.getFormulaClv()).isNull();
+            assertThat(value.getTier()).isEqualTo("silver");
+        }
+    }
 }
