@@ -1,0 +1,89 @@
+package io.clvstream.topology;
+
+import io.clvstream.avro.internal.CustomerEvent;
+import io.clvstream.avro.internal.EventOrigin;
+import io.clvstream.customer.InvalidEventException;
+import io.clvstream.serde.WireFormatException;
+import java.nio.ByteBuffer;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/**
+ * Decodes and validates the raw records of one input topic. Emits a {@link CustomerEvent} keyed
+ * by the record's key (as a string, to compare with the customer id downstream) or a
+ * {@link io.clvstream.avro.DeadLetter}. Input is read as bytes so that an undecodable record
+ * becomes a dead letter here instead of a deserialization exception in the consumer.
+ */
+final class DecodeProcessor<T> implements Processor<byte[], byte[], String, SpecificRecord> {
+
+    /** Validates a decoded record and turns it into an event; throws {@link InvalidEventException}. */
+    @FunctionalInterface
+    interface Normalizer<T> {
+        CustomerEvent normalize(T record, EventOrigin origin, long nowMs);
+    }
+
+    private final Deserializer<T> deserializer;
+    private final Normalizer<T> normalizer;
+    private final DeadLetters deadLetters;
+    private ProcessorContext<String, SpecificRecord> context;
+
+    DecodeProcessor(Deserializer<T> deserializer, Normalizer<T> normalizer, DeadLetterCounter counter) {
+        this.deserializer = deserializer;
+        this.normalizer = normalizer;
+        this.deadLetters = new DeadLetters(counter);
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecord> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        final EventOrigin origin = origin(record);
+        final long now = context.currentSystemTimeMs();
+        final Record<String, ? extends SpecificRecord> output;
+        try {
+            output = new Record<>(DeadLetters.utf8OrNull(origin.getKey()), decode(record, origin, now), record.timestamp());
+        } catch (WireFormatException e) {
+            forward(deadLetters.reject(origin, e.reason().name(), e.getClass().getName(), e.getMessage(), now, record.timestamp()));
+            return;
+        } catch (InvalidEventException e) {
+            forward(deadLetters.reject(origin, e.code().name(), "VALIDATION", e.getMessage(), now, record.timestamp()));
+            return;
+        } catch (RuntimeException e) {
+            // Anything else a decoder throws on hostile bytes (e.g. an out-of-range decimal) is the record's fault too.
+            forward(deadLetters.reject(origin, "UNREADABLE", e.getClass().getName(), String.valueOf(e.getMessage()), now,
+                record.timestamp()));
+            return;
+        }
+        // Outside the try: a failure downstream is not this record's fault and must not become a dead letter.
+        forward(output);
+    }
+
+    private CustomerEvent decode(Record<byte[], byte[]> record, EventOrigin origin, long now) {
+        if (record.value() == null) {
+            throw new WireFormatException(WireFormatException.Reason.EMPTY, "Record has a null value (tombstone)");
+        }
+        return normalizer.normalize(deserializer.deserialize(origin.getTopic(), record.value()), origin, now);
+    }
+
+    private void forward(Record<String, ? extends SpecificRecord> record) {
+        context.forward(new Record<>(record.key(), record.value(), record.timestamp()));
+    }
+
+    private EventOrigin origin(Record<byte[], byte[]> record) {
+        final RecordMetadata metadata = context.recordMetadata().orElse(null);
+        return EventOrigin.newBuilder()
+            .setTopic(metadata == null ? "unknown" : metadata.topic())
+            .setPartition(metadata == null ? -1 : metadata.partition())
+            .setOffset(metadata == null ? -1 : metadata.offset())
+            .setKey(record.key() == null ? null : ByteBuffer.wrap(record.key()))
+            .setValue(record.value() == null ? null : ByteBuffer.wrap(record.value()))
+            .build();
+    }
+}

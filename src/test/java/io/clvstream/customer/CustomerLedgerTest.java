@@ -1,0 +1,157 @@
+package io.clvstream.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.clvstream.avro.internal.CustomerEvent;
+import io.clvstream.avro.internal.CustomerEventType;
+import io.clvstream.avro.internal.CustomerState;
+import io.clvstream.avro.internal.EventOrigin;
+import io.clvstream.serde.InternalAvroSerde;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The ledger without Kafka: repeat-purchase state, refunds, rolling spend and the state's size. */
+class CustomerLedgerTest {
+
+    static final Instant T0 = Instant.parse("2025-03-10T09:00:00Z");
+    static final int DAY0 = (int) (T0.getEpochSecond() / 86_400);
+    static final EventOrigin ORIGIN = new EventOrigin("t", 0, 0L, null, null);
+
+    final CustomerLedger ledger = new CustomerLedger(CustomerTopologyConfig.defaults());
+    final CustomerState state = CustomerLedger.empty();
+
+    static CustomerEvent purchase(String id, int day, long cents) {
+        return CustomerEvent.newBuilder().setType(CustomerEventType.PURCHASE).setCustomerId("c").setEventId(id)
+            .setOccurredAt(T0.plus(Duration.ofDays(day)).toEpochMilli()).setAmountCents(cents).setOrigin(ORIGIN).build();
+    }
+
+    static CustomerEvent refund(String id, String orderId, int day, long cents) {
+        return CustomerEvent.newBuilder().setType(CustomerEventType.REFUND).setCustomerId("c").setEventId(id)
+            .setOrderId(orderId).setOccurredAt(T0.plus(Duration.ofDays(day)).toEpochMilli()).setAmountCents(cents)
+            .setOrigin(ORIGIN).build();
+    }
+
+    @Test
+    void sameDayPurchasesAreOneTransactionForTheModels() {
+        ledger.apply(state, purchase("a", 0, 1_000));
+        ledger.apply(state, purchase("b", 0, 500));
+        ledger.apply(state, purchase("c", 7, 2_000));
+        ledger.apply(state, purchase("d", 7, 1_000));
+        ledger.apply(state, purchase("e", 30, 4_000));
+
+        assertThat(state.getOrders()).isEqualTo(5);
+        assertThat(CustomerFigures.repeatTransactions(state)).isEqualTo(2);
+        assertThat(CustomerFigures.recencyDays(state)).isEqualTo(30);
+        // Repeat transactions: day 7 = 30.00, day 30 = 40.00; mean 35.00.
+        assertThat(CustomerFigures.meanRepeatValueCents(state)).isEqualTo(3_500.0);
+        assertThat(state.getPurchaseDays()).containsExactly(DAY0, 7, 23);
+    }
+
+    @Test
+    void anEarlierPurchaseArrivingLateBecomesTheFirstTransaction() {
+        ledger.apply(state, purchase("late", 10, 2_000));
+        ledger.apply(state, purchase("early", 0, 1_000));
+
+        assertThat(state.getFirstDayCents()).isEqualTo(1_000);
+        assertThat(CustomerFigures.repeatTransactions(state)).isEqualTo(1);
+        assertThat(CustomerFigures.meanRepeatValueCents(state)).isEqualTo(2_000.0);
+        assertThat(state.getFirstPurchaseAt()).isEqualTo(T0.toEpochMilli());
+    }
+
+    @Test
+    void fullRefundOfTheFirstDayMovesTheFirstTransaction() {
+        ledger.apply(state, purchase("a", 0, 1_000));
+        ledger.apply(state, purchase("b", 5, 2_000));
+        ledger.apply(state, purchase("c", 5, 500));
+        ledger.apply(state, purchase("d", 9, 700));
+
+        final CustomerLedger.Outcome outcome = ledger.apply(state, refund("r", "a", 10, 1_000));
+
+        assertThat(outcome.note()).contains("full refund");
+        assertThat(state.getOrders()).isEqualTo(3);
+        assertThat(state.getPurchaseDays()).containsExactly(DAY0 + 5, 4);
+        assertThat(state.getFirstDayCents()).isEqualTo(2_500);
+        assertThat(CustomerFigures.meanRepeatValueCents(state)).isEqualTo(700.0);
+        assertThat(CustomerFigures.netCents(state)).isEqualTo(3_200);
+    }
+
+    @Test
+    void fullRefundOfOneOfTwoSameDayOrdersKeepsTheDay() {
+        ledger.apply(state, purchase("a", 0, 1_000));
+        ledger.apply(state, purchase("b", 3, 2_000));
+        ledger.apply(state, purchase("c", 3, 500));
+        ledger.apply(state, refund("r", "c", 4, 500));
+
+        assertThat(state.getPurchaseDays()).containsExactly(DAY0, 3);
+        assertThat(CustomerFigures.meanRepeatValueCents(state)).isEqualTo(2_000.0);
+    }
+
+    @Test
+    void refundBeyondTheRemainderIsRejectedWithoutTouchingTheState() {
+        ledger.apply(state, purchase("a", 0, 1_000));
+        ledger.apply(state, refund("r1", "a", 1, 600));
+        final byte[] before = bytes(state);
+
+        assertThatThrownBy(() -> ledger.apply(state, refund("r2", "a", 2, 401)))
+            .isInstanceOfSatisfying(InvalidEventException.class,
+                e -> assertThat(e.code()).isEqualTo(InvalidEventException.Code.REFUND_EXCEEDS_ORDER));
+        assertThat(bytes(state)).isEqualTo(before);
+    }
+
+    @Test
+    void duplicatesAreRecognisedInsideTheWindowOnly() {
+        final CustomerLedger shortWindow = new CustomerLedger(
+            CustomerTopologyConfig.from(Map.of(CustomerTopologyConfig.REFUND_WINDOW_DAYS, "30")));
+        assertThat(shortWindow.apply(state, purchase("a", 0, 100)).changed()).isTrue();
+        assertThat(shortWindow.apply(state, purchase("a", 0, 100)).changed()).isFalse();
+        shortWindow.apply(state, purchase("b", 31, 100));
+        assertThat(state.getRecentOrders()).hasSize(1);
+        assertThat(shortWindow.apply(state, refund("r", "b", 32, 10)).changed()).isTrue();
+        assertThat(shortWindow.apply(state, refund("r", "b", 32, 10)).changed()).isFalse();
+    }
+
+    @Test
+    void rollingSpendLeavesTheWindowMonthByMonth() {
+        ledger.apply(state, purchase("a", 0, 10_000));   // March 2025
+        ledger.apply(state, purchase("b", 62, 5_000));   // May 2025
+        ledger.apply(state, refund("r", "a", 70, 2_000)); // back to March
+
+        assertThat(MonthlySpend.last12Months(state, T0.plus(Duration.ofDays(70)).toEpochMilli())).isEqualTo(13_000);
+        assertThat(MonthlySpend.last12Months(state, Instant.parse("2026-03-01T00:00:00Z").toEpochMilli())).isEqualTo(5_000);
+        assertThat(MonthlySpend.last12Months(state, Instant.parse("2026-05-01T00:00:00Z").toEpochMilli())).isZero();
+        assertThat(MonthlySpend.nextRollOff(state, T0.toEpochMilli()))
+            .isEqualTo(Instant.parse("2026-03-01T00:00:00Z").toEpochMilli());
+        assertThat(MonthlySpend.nextRollOff(state, Instant.parse("2026-03-05T00:00:00Z").toEpochMilli()))
+            .isEqualTo(Instant.parse("2026-05-01T00:00:00Z").toEpochMilli());
+    }
+
+    @Test
+    void typicalCustomerStateStaysSmall() {
+        // A year's customer: signup with CAC, 8 orders with UUID ids, one partial refund, a tier and a due time.
+        final CustomerEngine engine = new CustomerEngine(CustomerTopologyConfig.defaults());
+        engine.onEvent("c", state, CustomerEvent.newBuilder().setType(CustomerEventType.SIGNUP).setCustomerId("c")
+            .setEventId("c").setOccurredAt(T0.toEpochMilli()).setAmountCents(4_000L).setSegment("retail")
+            .setAcquisitionChannel("paid-search").setOrigin(ORIGIN).build());
+        String first = null;
+        for (int i = 0; i < 8; i++) {
+            final String id = UUID.randomUUID().toString();
+            first = first == null ? id : first;
+            engine.onEvent("c", state, purchase(id, i * 45, 8_999 + i * 1_234));
+        }
+        engine.onEvent("c", state, refund(UUID.randomUUID().toString(), first, 300, 1_500));
+
+        final int size = bytes(state).length;
+        System.out.println("Typical customer state: " + size + " bytes");
+        assertThat(state.getTier()).isEqualTo("silver");
+        assertThat(state.getDueAt()).isNotNull();
+        assertThat(size).isLessThanOrEqualTo(300);
+    }
+
+    static byte[] bytes(CustomerState state) {
+        return new InternalAvroSerde<>(CustomerState.class).serialize("", state);
+    }
+}

@@ -1,0 +1,47 @@
+package io.clvstream.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clvstream.registry.MockSchemaRegistry;
+import io.clvstream.serde.ClvSerdes;
+import java.util.Map;
+import org.apache.kafka.streams.TopologyDescription;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Store, changelog and repartition topic names derive from these node names: renaming one would
+ * orphan the state of a running application, so a rename must fail here first.
+ */
+class TopologyNamesTest {
+
+    static final String SCOPE = "topology-names-test";
+
+    @AfterEach
+    void drop() {
+        MockSchemaRegistry.dropScope(SCOPE);
+    }
+
+    @Test
+    void everyStatefulPieceKeepsItsName() {
+        final TopologyDescription description = ClvTopology.build(Map.of(),
+            ClvSerdes.create(Map.of("schema.registry.url", "mock://" + SCOPE))).describe();
+        final String text = description.toString();
+
+        assertThat(description.subtopologies()).hasSize(1);
+        assertThat(text)
+            .contains("Source: purchases-source (topics: [commerce.purchases])")
+            .contains("Source: refunds-source (topics: [commerce.refunds])")
+            .contains("Source: signups-source (topics: [customers.signups])")
+            .contains("Source: events-by-customer-repartition-source (topics: [events-by-customer-repartition])")
+            .contains("Sink: events-by-customer-repartition-sink (topic: events-by-customer-repartition)")
+            .contains("Processor: customer-processor (stores: [customer-state, tier-due-index])")
+            .contains("Sink: customer-values-sink (topic: clv.customer-values)")
+            .contains("Sink: tier-changes-sink (topic: clv.tier-changes)")
+            .contains("Sink: alerts-sink (topic: clv.alerts)")
+            .contains("Sink: decode-dead-letter-sink (topic: clv.dead-letter)")
+            .contains("Sink: customer-dead-letter-sink (topic: clv.dead-letter)")
+            .doesNotContain("KSTREAM-")
+            .doesNotContain("KTABLE-");
+    }
+}
