@@ -106,6 +106,7 @@ public final class ClvTopology {
             .defaultBranch(Branched.withConsumer(letters -> letters.to(
                 topics.deadLetter(), produced("customer-dead-letter-sink", DeadLetter.class, serdes.deadLetter())),
                 "dead-letter"));
+        SegmentStatsTopology.addTo(builder, config, serdes);
         return builder.build();
     }
 
