@@ -3,7 +3,9 @@ package io.clvstream.app.broker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -123,23 +125,48 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private void awaitReady(Duration timeout) {
         final Instant deadline = Instant.now().plus(timeout);
+        // A plain connect first: an admin client polled against a closed port logs a warning per attempt
+        // and backs off, which delays noticing the broker by seconds.
+        while (!accepts(port)) {
+            checkStillStarting(deadline, timeout);
+            pause();
+        }
         try (Admin admin = Admin.create(Map.of(
             AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
             AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
             AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000))) {
-            while (true) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("Embedded broker exited with status " + process.exitValue()
-                        + " before it was ready; see " + layout.brokerLog() + " and " + layout.brokerConsole());
-                }
-                if (answers(admin)) {
-                    return;
-                }
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("Embedded broker did not answer on " + bootstrapServers()
-                        + " within " + timeout + "; see " + layout.brokerLog());
-                }
+            while (!answers(admin)) {
+                checkStillStarting(deadline, timeout);
             }
+        }
+    }
+
+    private void checkStillStarting(Instant deadline, Duration timeout) {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("Embedded broker exited with status " + process.exitValue()
+                + " before it was ready; see " + layout.brokerLog() + " and " + layout.brokerConsole());
+        }
+        if (Instant.now().isAfter(deadline)) {
+            throw new IllegalStateException("Embedded broker did not answer on " + bootstrapServers()
+                + " within " + timeout + "; see " + layout.brokerLog());
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the embedded broker", e);
         }
     }
 
