@@ -1,8 +1,10 @@
 package io.clvstream.app;
 
+import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParseResult;
 
 /** The {@code clv} command line: parses, dispatches to a subcommand and exits with its status. */
 @Command(name = "clv", mixinStandardHelpOptions = true, version = "clv-stream 0.1.0",
@@ -18,7 +20,22 @@ public final class ClvMain implements Callable<Integer> {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new ClvMain());
+        return new CommandLine(new ClvMain()).setExecutionExceptionHandler(ClvMain::reportFailure);
+    }
+
+    /**
+     * Failures the user can act on (port taken, missing setting, unreadable file) get one line; anything
+     * else is unexpected and keeps its stack trace.
+     */
+    private static int reportFailure(Exception e, CommandLine command, ParseResult parseResult) {
+        final boolean expected = e instanceof IllegalStateException || e instanceof IllegalArgumentException
+            || e instanceof UncheckedIOException;
+        if (expected) {
+            command.getErr().println("clv " + command.getCommandName() + ": " + e.getMessage());
+        } else {
+            e.printStackTrace(command.getErr());
+        }
+        return command.getCommandSpec().exitCodeOnExecutionException();
     }
 
     @Override

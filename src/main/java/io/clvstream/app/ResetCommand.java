@@ -1,11 +1,13 @@
 package io.clvstream.app;
 
+import ch.qos.logback.classic.Level;
 import io.clvstream.config.ClvConfig;
 import io.clvstream.serde.ClvSerdes;
 import io.clvstream.topology.ClvTopology;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -28,12 +30,16 @@ final class ResetCommand implements Callable<Integer> {
         final ClvConfig config = loaded.with(Map.of(
             ClvConfig.BOOTSTRAP_SERVERS, loaded.bootstrapServers().orElse("127.0.0.1:" + loaded.kafkaPort()),
             ClvConfig.SCHEMA_REGISTRY_URL, "mock://clv-reset"));
+        // The Streams clients start connecting in the background although reset needs no broker;
+        // their connection warnings (the broker is usually down during a reset) would only mislead.
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.apache.kafka")).setLevel(Level.ERROR);
         final ClvSerdes serdes = ClvSerdes.create(config.registryProperties());
         try (KafkaStreams streams = new KafkaStreams(ClvTopology.build(config.asMap(), serdes), config.streamsProperties())) {
             // Throws if another instance holds the state directory lock, i.e. while `clv run` is up.
             streams.cleanUp();
         }
-        System.out.println("reset: deleted local state of " + config.applicationId() + " in " + config.stateDir());
+        System.out.println("reset: deleted the local state stores of " + config.applicationId()
+            + " under " + config.stateDir() + "; the next run restores them from the changelog topics");
         return 0;
     }
 }
