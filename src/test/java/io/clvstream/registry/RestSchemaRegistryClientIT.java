@@ -15,11 +15,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The REST client against the embedded registry, whose state lives in a real broker. */
 class RestSchemaRegistryClientIT {
@@ -31,23 +30,15 @@ class RestSchemaRegistryClientIT {
     private static final Schema V2_REQUIRED = SchemaBuilder.record("Order").namespace("test").fields()
         .requiredString("orderId").requiredLong("placedAt").endRecord();
 
-    private static KafkaTestCluster kafka;
+    @RegisterExtension
+    static final KafkaTestCluster KAFKA = new KafkaTestCluster();
+
     private EmbeddedSchemaRegistry registry;
     private String subject;
 
-    @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = KafkaTestCluster.start();
-    }
-
-    @AfterAll
-    static void stopKafka() throws Exception {
-        kafka.close();
-    }
-
     @BeforeEach
     void startRegistry() {
-        registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), "127.0.0.1", 0, Map.of());
+        registry = EmbeddedSchemaRegistry.start(KAFKA.bootstrapServers(), "127.0.0.1", 0, Map.of());
         subject = "orders-" + UUID.randomUUID() + "-value";
     }
 
@@ -125,7 +116,7 @@ class RestSchemaRegistryClientIT {
         http("PUT", "/config/" + subject, "{\"compatibility\":\"FULL\"}");
         registry.close();
 
-        registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), "127.0.0.1", 0, Map.of());
+        registry = EmbeddedSchemaRegistry.start(KAFKA.bootstrapServers(), "127.0.0.1", 0, Map.of());
         final SchemaRegistryClient after = client(registry.url());
         assertThat(after.getById(v1)).isEqualTo(V1);
         assertThat(after.getLatest(subject)).isEqualTo(new RegisteredSchema(subject, 2, v2, V2_OPTIONAL));

@@ -160,4 +160,30 @@ class RestSchemaRegistryClientTest {
         assertThat(client(Map.of("schema.registry.url", url)).testCompatibility("odd subject/é", Schema.create(Schema.Type.INT))).isTrue();
         assertThat(received.get(0).path()).isEqualTo("/compatibility/subjects/odd%20subject%2F%C3%A9/versions/latest");
     }
+
+    @Test
+    void readTimeoutIsConfigurable() throws IOException {
+        final String url = server(e -> {
+            try {
+                Thread.sleep(2_000);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return new Answer(200, SCHEMA_ANSWER);
+        });
+        final long start = System.nanoTime();
+        assertThatThrownBy(() -> client(Map.of("schema.registry.url", url, "http.read.timeout.ms", "200")).getById(1))
+            .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(50003));
+        assertThat(System.nanoTime() - start).isLessThan(1_500_000_000L);
+    }
+
+    @Test
+    void unreadableTrustStoreNamesTheFileButNotItsPassword() {
+        assertThatThrownBy(() -> client(Map.of("schema.registry.url", "https://127.0.0.1:1",
+            "schema.registry.ssl.truststore.location", "/nonexistent/truststore.jks",
+            "schema.registry.ssl.truststore.password", "trust-s3cret")))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("/nonexistent/truststore.jks")
+            .hasMessageNotContaining("trust-s3cret");
+    }
 }

@@ -28,6 +28,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,7 +41,9 @@ class PythonInteropIT {
     private static final String PYTHON = "/usr/bin/python3";
     private static final Path SCHEMA = Path.of("schemas", "Purchase.avsc");
 
-    private static KafkaTestCluster kafka;
+    @RegisterExtension
+    static final KafkaTestCluster KAFKA = new KafkaTestCluster();
+
     private static EmbeddedSchemaRegistry registry;
     private static Map<String, String> registryConfigs;
 
@@ -50,25 +53,21 @@ class PythonInteropIT {
     @BeforeAll
     static void start() throws Exception {
         requirePythonClient();
-        kafka = KafkaTestCluster.start();
-        registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), "127.0.0.1", 0, Map.of());
+        registry = EmbeddedSchemaRegistry.start(KAFKA.bootstrapServers(), "127.0.0.1", 0, Map.of());
         registryConfigs = Map.of("schema.registry.url", registry.url());
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stop() {
         if (registry != null) {
             registry.close();
-        }
-        if (kafka != null) {
-            kafka.close();
         }
     }
 
     @Test
     void javaReadsWhatPythonAvroProducerWrote() throws Exception {
         final String topic = "python-purchases";
-        python("produce", kafka.bootstrapServers(), registry.url(), topic, SCHEMA.toAbsolutePath().toString());
+        python("produce", KAFKA.bootstrapServers(), registry.url(), topic, SCHEMA.toAbsolutePath().toString());
 
         final SpecificAvroDeserializer<Purchase> deserializer = new SpecificAvroDeserializer<>(Purchase.class);
         deserializer.configure(registryConfigs, false);
@@ -84,7 +83,7 @@ class PythonInteropIT {
         final SpecificAvroSerializer<Purchase> serializer = new SpecificAvroSerializer<>();
         serializer.configure(registryConfigs, false);
         try (KafkaProducer<String, Purchase> producer = new KafkaProducer<>(
-            Map.of("bootstrap.servers", kafka.bootstrapServers()), new StringSerializer(), serializer)) {
+            Map.of("bootstrap.servers", KAFKA.bootstrapServers()), new StringSerializer(), serializer)) {
             // No key: confluent-kafka 1.7's AvroConsumer decodes keys as Avro too, and ours are plain strings
             // (DESIGN.md). Python readers of our keyed topics pair a string key with the Avro value instead.
             producer.send(new ProducerRecord<>(topic, null, Purchase.newBuilder().setOrderId("java-1").setCustomerId("c-java")
@@ -92,7 +91,7 @@ class PythonInteropIT {
                 .setCurrency("USD").setGrossMargin(new BigDecimal("1234.25")).build())).get(30, TimeUnit.SECONDS);
         }
 
-        final List<String> lines = python("consume", kafka.bootstrapServers(), registry.url(), topic);
+        final List<String> lines = python("consume", KAFKA.bootstrapServers(), registry.url(), topic);
         assertThat(lines).last().isEqualTo("{\"amount\": \"9876.50\", \"channel\": null, \"currency\": \"USD\", "
             + "\"customerId\": \"c-java\", \"grossMargin\": \"1234.25\", \"occurredAt\": \"2026-03-04 05:06:07+00:00\", "
             + "\"orderId\": \"java-1\"}");
@@ -100,7 +99,7 @@ class PythonInteropIT {
 
     private static byte[] readOne(String topic) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
             ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
             ConsumerConfig.GROUP_ID_CONFIG, "java-interop"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));

@@ -10,30 +10,20 @@ import io.clvstream.registry.SchemaRegistryClients;
 import io.clvstream.registry.server.EmbeddedSchemaRegistry;
 import java.nio.ByteBuffer;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The serde over HTTP against the embedded registry: ids in the frame are the registry's, and survive a restart. */
 class RegistryWireFormatIT {
 
-    private static KafkaTestCluster kafka;
-
-    @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = KafkaTestCluster.start();
-    }
-
-    @AfterAll
-    static void stopKafka() throws Exception {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final KafkaTestCluster KAFKA = new KafkaTestCluster();
 
     @Test
     void framesTheRegistryIdAndReadsBackAfterARegistryRestart() {
         final byte[] bytes;
         final int id;
-        try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), "127.0.0.1", 0, Map.of())) {
+        try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(KAFKA.bootstrapServers(), "127.0.0.1", 0, Map.of())) {
             final Map<String, String> configs = Map.of("schema.registry.url", registry.url());
             final SpecificAvroSerde<Purchase> serde = new SpecificAvroSerde<>(Purchase.class);
             serde.configure(configs, false);
@@ -46,7 +36,7 @@ class RegistryWireFormatIT {
             assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo(id);
         }
 
-        try (EmbeddedSchemaRegistry restarted = EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), "127.0.0.1", 0, Map.of())) {
+        try (EmbeddedSchemaRegistry restarted = EmbeddedSchemaRegistry.start(KAFKA.bootstrapServers(), "127.0.0.1", 0, Map.of())) {
             final SchemaRegistryClient fresh = SchemaRegistryClients.create(Map.of("schema.registry.url", restarted.url()));
             assertThat(fresh.getById(id)).isEqualTo(Purchase.getClassSchema());
             final SpecificAvroDeserializer<Purchase> deserializer = new SpecificAvroDeserializer<>(Purchase.class, fresh);
