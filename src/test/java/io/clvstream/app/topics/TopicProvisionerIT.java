@@ -14,15 +14,18 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TopicProvisionerIT {
+
+    @RegisterExtension
+    static final KafkaTestCluster KAFKA = new KafkaTestCluster();
 
     @Test
     void createsEveryTopicOnceWithItsPartitionsAndCleanupPolicy() throws Exception {
         final ClvConfig config = ClvConfigLoader.of(Map.of(ClvConfig.PARTITIONS, "3"));
         final List<TopicSpec> specs = TopicSpec.all(config);
-        try (KafkaTestCluster kafka = KafkaTestCluster.start();
-             Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
             final TopicProvisioner provisioner = new TopicProvisioner(admin, Optional.of((short) 1));
 
             assertThat(provisioner.provision(specs)).hasSize(9);
