@@ -27,6 +27,8 @@ public final class ClvConfigLoader {
         final Map<String, Object> defaults = new LinkedHashMap<>();
         defaults.put(ClvConfig.APPLICATION_ID, "clv-stream");
         defaults.put(ClvConfig.PROCESSING_GUARANTEE, StreamsConfig.EXACTLY_ONCE_V2);
+        // Kafka 5.0's default already; without it Streams 4.x warns on every start.
+        defaults.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
         defaults.put(ClvConfig.DATA_DIR, "./data");
         defaults.put(ClvConfig.PARTITIONS, "6");
         defaults.put(ClvConfig.PROVISION_TOPICS, "true");

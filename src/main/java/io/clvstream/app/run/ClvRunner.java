@@ -74,8 +74,7 @@ public final class ClvRunner implements AutoCloseable {
                 throw new IllegalArgumentException("With --bootstrap-servers, also give --schema-registry-url"
                     + " (the embedded registry comes only with the embedded broker)");
             }
-            registry = EmbeddedSchemaRegistry.start(config.bootstrapServers().orElseThrow(), LOOPBACK,
-                config.registryPort(), config.clientProperties());
+            registry = startRegistry(config);
             config = config.with(Map.of(ClvConfig.SCHEMA_REGISTRY_URL, registry.url()));
         }
         if (config.provisionTopics()) {
@@ -84,6 +83,16 @@ public final class ClvRunner implements AutoCloseable {
             }
         }
         startStreams(config, readyLine(config), ready);
+    }
+
+    private static EmbeddedSchemaRegistry startRegistry(ClvConfig config) {
+        try {
+            return EmbeddedSchemaRegistry.start(config.bootstrapServers().orElseThrow(), LOOPBACK,
+                config.registryPort(), config.clientProperties());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Cannot start the embedded schema registry on " + LOOPBACK + ":"
+                + config.registryPort() + " (" + e.getMessage() + "); choose another port with --registry-port", e);
+        }
     }
 
     private void startStreams(ClvConfig config, String readyLine, Consumer<String> ready) {
