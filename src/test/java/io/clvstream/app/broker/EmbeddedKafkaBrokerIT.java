@@ -68,12 +68,16 @@ class EmbeddedKafkaBrokerIT {
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-cp", System.getProperty("java.class.path"),
             BrokerParentMain.class.getName(), dataDir.toString())
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(dataDir.resolve("parent.err").toFile())
             .start();
         final long childPid;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
-            final String line = out.readLine();
-            assertThat(line).as("parent output").startsWith("child-pid=");
+            // Test logging also goes to stdout: skip to our line.
+            String line = out.readLine();
+            while (line != null && !line.startsWith("child-pid=")) {
+                line = out.readLine();
+            }
+            assertThat(line).as("parent output; its stderr: %s", stderrOf(dataDir)).startsWith("child-pid=");
             childPid = Long.parseLong(line.substring("child-pid=".length()));
         }
         final ProcessHandle child = ProcessHandle.of(childPid).orElseThrow();
@@ -87,6 +91,11 @@ class EmbeddedKafkaBrokerIT {
             fail("Broker %d outlived its killed parent", childPid);
         }
         assertThat(child.isAlive()).isFalse();
+    }
+
+    private static String stderrOf(Path dir) throws java.io.IOException {
+        final Path err = dir.resolve("parent.err");
+        return Files.exists(err) ? Files.readString(err) : "(none)";
     }
 
     private static void produce(String bootstrap, String key, String value) throws Exception {
