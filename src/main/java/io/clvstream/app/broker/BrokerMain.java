@@ -12,6 +12,7 @@ import kafka.tools.StorageTool;
 import org.apache.kafka.common.Uuid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
 
 /**
  * Entry point of the child JVM that runs the embedded broker ({@link EmbeddedKafkaBroker} starts it).
@@ -40,6 +41,9 @@ public final class BrokerMain {
         writeServerProperties(layout, props);
         formatIfNew(layout);
 
+        // Ctrl-C in a terminal signals the whole process group, us included. The broker must outlive
+        // the parent's orderly close of Streams, so it ignores SIGINT and stops via stdin EOF instead.
+        Signal.handle(new Signal("INT"), signal -> log.info("Ignoring SIGINT; the broker stops with its parent"));
         startDaemon("parent-stdin-watch", BrokerMain::exitOnStdinEof);
         parent.ifPresent(handle -> startDaemon("parent-process-watch", () -> exitOnDeath(handle)));
         Runtime.getRuntime().addShutdownHook(new Thread(BrokerMain::limitShutdown, "broker-shutdown-limit"));

@@ -7,6 +7,7 @@ import io.clvstream.config.ClvConfig;
 import io.clvstream.registry.server.EmbeddedSchemaRegistry;
 import io.clvstream.serde.ClvSerdes;
 import io.clvstream.topology.ClvTopology;
+import io.javalin.util.JavalinBindException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +42,7 @@ public final class ClvRunner implements AutoCloseable {
     private EmbeddedKafkaBroker broker;
     private EmbeddedSchemaRegistry registry;
     private KafkaStreams streams;
-    private ClvConfig config;
+    private ClvConfig effectiveConfig;
 
     private ClvRunner() {
     }
@@ -89,15 +90,15 @@ public final class ClvRunner implements AutoCloseable {
         try {
             return EmbeddedSchemaRegistry.start(config.bootstrapServers().orElseThrow(), LOOPBACK,
                 config.registryPort(), config.clientProperties());
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("Cannot start the embedded schema registry on " + LOOPBACK + ":"
-                + config.registryPort() + " (" + e.getMessage() + "); choose another port with --registry-port", e);
+        } catch (JavalinBindException e) {
+            throw new IllegalStateException("Port " + LOOPBACK + ":" + config.registryPort()
+                + " is already in use; choose another with --registry-port", e);
         }
     }
 
     private void startStreams(ClvConfig config, String readyLine, Consumer<String> ready) {
         final ClvSerdes serdes = ClvSerdes.create(config.registryProperties());
-        this.config = config;
+        this.effectiveConfig = config;
         streams = new KafkaStreams(ClvTopology.build(config.asMap(), serdes), config.streamsProperties());
         final AtomicBoolean announced = new AtomicBoolean();
         streams.setStateListener((newState, oldState) -> {
@@ -161,7 +162,7 @@ public final class ClvRunner implements AutoCloseable {
      * out the old member's session timeout (45 s) before it gets its partitions back.
      */
     private CloseOptions closeOptions() {
-        final boolean staticMember = config.get(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG).isPresent();
+        final boolean staticMember = effectiveConfig.get(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG).isPresent();
         return CloseOptions.timeout(STREAMS_CLOSE).withGroupMembershipOperation(staticMember
             ? CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP
             : CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
