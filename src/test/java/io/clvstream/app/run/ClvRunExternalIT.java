@@ -1,0 +1,56 @@
+package io.clvstream.app.run;
+
+import static io.clvstream.app.run.PurchaseRoundTrip.purchase;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clvstream.config.ClvConfig;
+import io.clvstream.config.ClvConfigLoader;
+import io.clvstream.registry.KafkaTestCluster;
+import io.clvstream.registry.MockSchemaRegistry;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code clv run} against an existing cluster and registry: no embedded parts, topics provisioned. */
+class ClvRunExternalIT {
+
+    private static final String SCOPE = "clv-run-external-it";
+
+    @RegisterExtension
+    static final KafkaTestCluster KAFKA = new KafkaTestCluster();
+
+    @TempDir
+    Path dataDir;
+
+    @AfterEach
+    void dropScope() {
+        MockSchemaRegistry.dropScope(SCOPE);
+    }
+
+    @Test
+    void runsTheTopologyOnTheGivenClusterAndRegistry() throws Exception {
+        final String registryUrl = "mock://" + SCOPE;
+        final ClvConfig config = ClvConfigLoader.of(Map.of(
+            ClvConfig.BOOTSTRAP_SERVERS, KAFKA.bootstrapServers(),
+            ClvConfig.SCHEMA_REGISTRY_URL, registryUrl,
+            ClvConfig.DATA_DIR, dataDir.toString(),
+            ClvConfig.PARTITIONS, "2",
+            "commit.interval.ms", "100"));
+        final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        try (ClvRunner runner = ClvRunner.start(config, lines::add)) {
+            assertThat(lines.poll(120, TimeUnit.SECONDS))
+                .isEqualTo("ready: kafka=" + KAFKA.bootstrapServers() + " schema-registry=" + registryUrl);
+
+            final PurchaseRoundTrip client = new PurchaseRoundTrip(KAFKA.bootstrapServers(), registryUrl);
+            client.produce(purchase("o-1", "c-9", "42.00"));
+            assertThat(client.awaitValue("c-9", 1).getNetRevenue()).isEqualByComparingTo(new BigDecimal("42.00"));
+        }
+        assertThat(dataDir.resolve("kafka")).as("no embedded broker data").doesNotExist();
+    }
+}
