@@ -1,0 +1,69 @@
+package io.clvstream.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * Resolves {@link ClvConfig} from, lowest precedence first: built-in defaults, an optional properties
+ * file, {@code CLV_*} environment variables (see {@link EnvironmentMapping}) and command-line flags.
+ * Settings derived from others (the Streams state directory under the data directory) are filled in
+ * last, so they follow whichever layer set the data directory.
+ */
+public final class ClvConfigLoader {
+
+    private ClvConfigLoader() {
+    }
+
+    /** The built-in defaults, lowest precedence of all. */
+    public static Map<String, Object> defaults() {
+        final Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put(ClvConfig.APPLICATION_ID, "clv-stream");
+        defaults.put(ClvConfig.PROCESSING_GUARANTEE, StreamsConfig.EXACTLY_ONCE_V2);
+        defaults.put(ClvConfig.DATA_DIR, "./data");
+        defaults.put(ClvConfig.PARTITIONS, "6");
+        defaults.put(ClvConfig.PROVISION_TOPICS, "true");
+        defaults.put(ClvConfig.KAFKA_PORT, "9092");
+        defaults.put(ClvConfig.REGISTRY_PORT, "8081");
+        defaults.put(ClvConfig.HTTP_PORT, "8080");
+        return defaults;
+    }
+
+    /** Configuration from the real environment of this process. */
+    public static ClvConfig load(Optional<Path> file, Map<String, String> flags) {
+        return load(file, System.getenv(), flags);
+    }
+
+    public static ClvConfig load(Optional<Path> file, Map<String, String> environment, Map<String, String> flags) {
+        final Map<String, Object> merged = new LinkedHashMap<>(defaults());
+        file.ifPresent(path -> merged.putAll(readProperties(path)));
+        merged.putAll(EnvironmentMapping.properties(environment));
+        merged.putAll(flags);
+        merged.putIfAbsent(ClvConfig.STATE_DIR, Path.of(merged.get(ClvConfig.DATA_DIR).toString(), "streams").toString());
+        return new ClvConfig(merged);
+    }
+
+    /** Configuration from defaults and {@code overrides} only, ignoring file and environment (for tests). */
+    public static ClvConfig of(Map<String, String> overrides) {
+        return load(Optional.empty(), Map.of(), overrides);
+    }
+
+    private static Map<String, String> readProperties(Path path) {
+        final Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(path)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read configuration file " + path, e);
+        }
+        final Map<String, String> values = new LinkedHashMap<>();
+        properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name).trim()));
+        return values;
+    }
+}

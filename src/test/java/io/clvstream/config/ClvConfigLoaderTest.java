@@ -1,0 +1,74 @@
+package io.clvstream.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClvConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsMatchTheDesign() {
+        final ClvConfig config = ClvConfigLoader.of(Map.of());
+
+        assertThat(config.applicationId()).isEqualTo("clv-stream");
+        assertThat(config.asMap()).containsEntry("processing.guarantee", "exactly_once_v2");
+        assertThat(config.partitions()).isEqualTo(6);
+        assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(config.stateDir()).isEqualTo(Path.of("./data/streams"));
+        assertThat(config.kafkaPort()).isEqualTo(9092);
+        assertThat(config.registryPort()).isEqualTo(8081);
+        assertThat(config.httpPort()).isEqualTo(8080);
+        assertThat(config.bootstrapServers()).isEmpty();
+        assertThat(config.schemaRegistryUrl()).isEmpty();
+        assertThat(config.replicationFactor()).isEmpty();
+        assertThat(config.provisionTopics()).isTrue();
+    }
+
+    @Test
+    void fileOverridesDefaultsEnvironmentOverridesFileFlagsOverrideAll() throws Exception {
+        final Path file = dir.resolve("clv.properties");
+        Files.writeString(file, """
+            application.id=from-file
+            clv.partitions=3
+            bootstrap.servers=file:9092
+            linger.ms=5
+            """);
+        final Map<String, String> env = Map.of(
+            "CLV_CLV_PARTITIONS", "4",
+            "CLV_BOOTSTRAP_SERVERS", "env:9092");
+        final Map<String, String> flags = Map.of("bootstrap.servers", "flag:9092");
+
+        final ClvConfig config = ClvConfigLoader.load(Optional.of(file), env, flags);
+
+        assertThat(config.applicationId()).isEqualTo("from-file");
+        assertThat(config.asMap()).containsEntry("linger.ms", "5");
+        assertThat(config.partitions()).isEqualTo(4);
+        assertThat(config.bootstrapServers()).contains("flag:9092");
+    }
+
+    @Test
+    void stateDirFollowsTheDataDirOfWhicheverLayerSetIt() {
+        final ClvConfig fromEnv = ClvConfigLoader.load(Optional.empty(), Map.of("CLV_CLV_DATA_DIR", "/srv/clv"), Map.of());
+        assertThat(fromEnv.stateDir()).isEqualTo(Path.of("/srv/clv/streams"));
+
+        final ClvConfig explicit = ClvConfigLoader.of(Map.of("clv.data.dir", "/srv/clv", "state.dir", "/fast/state"));
+        assertThat(explicit.stateDir()).isEqualTo(Path.of("/fast/state"));
+    }
+
+    @Test
+    void ignoresEnvironmentVariablesWithoutThePrefix() {
+        final ClvConfig config = ClvConfigLoader.load(Optional.empty(),
+            Map.of("BOOTSTRAP_SERVERS", "x:1", "PATH", "/bin", "CLV_", "empty-name"), Map.of());
+
+        assertThat(config.bootstrapServers()).isEmpty();
+        assertThat(config.asMap()).doesNotContainKeys("path", "");
+    }
+}
