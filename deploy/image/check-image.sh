@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Inspects an image tar written by `mvn -Pimage package` (jib buildTar, docker-save layout) without
+# a Docker daemon, and fails unless it is what deploy/ expects: layers present and matching the
+# config's diff_ids, the `java ... io.clvstream.app.ClvMain` entrypoint with `run` as default
+# command, a non-root user, port 8080 exposed, /var/lib/clv-stream a volume holding state.dir.
+#
+#   deploy/image/check-image.sh [target/jib-image.tar]
+set -euo pipefail
+exec python3 - "${1:-target/jib-image.tar}" <<'PY'
+import gzip, hashlib, io, json, sys, tarfile
+
+path = sys.argv[1]
+failures = []
+def check(ok, what):
+    print(("ok    " if ok else "FAIL  ") + what)
+    if not ok:
+        failures.append(what)
+
+with tarfile.open(path) as tar:
+    manifest = json.load(tar.extractfile("manifest.json"))[0]
+    config = json.load(tar.extractfile(manifest["Config"]))
+    c = config.get("config", {})
+    print("image:      %s" % ", ".join(manifest.get("RepoTags") or ["(untagged)"]))
+    print("entrypoint: %s" % json.dumps(c.get("Entrypoint")))
+    print("cmd:        %s" % json.dumps(c.get("Cmd")))
+    print("user:       %s" % c.get("User"))
+    print("ports:      %s" % sorted(c.get("ExposedPorts", {})))
+    print("volumes:    %s" % sorted(c.get("Volumes", {})))
+    print("workdir:    %s" % c.get("WorkingDir"))
+    print("env:        %s" % [e for e in c.get("Env", []) if not e.startswith("PATH=")])
+
+    diff_ids = config["rootfs"]["diff_ids"]
+    check(len(manifest["Layers"]) == len(diff_ids) >= 3,
+          "%d layers, as many as the config's diff_ids (base + dependencies + app)" % len(diff_ids))
+    app_files, total, state_mode = set(), 0, 0
+    for name, diff_id in zip(manifest["Layers"], diff_ids):
+        raw = tar.extractfile(name).read()
+        total += len(raw)
+        data = gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw
+        check("sha256:" + hashlib.sha256(data).hexdigest() == diff_id, "layer %s matches its diff_id" % name[:19])
+        with tarfile.open(fileobj=io.BytesIO(data)) as layer:
+            for m in layer.getmembers():
+                app_files.add(("/" + m.name.lstrip("./")).rstrip("/") + ("/" if m.isdir() else ""))
+                if m.name.strip("./").rstrip("/") == "var/lib/clv-stream":
+                    state_mode = m.mode
+    print("size:       %.1f MiB in %d layers" % (total / 2**20, len(diff_ids)))
+
+ep = c.get("Entrypoint") or []
+cmd = c.get("Cmd") or []
+check(bool(ep) and ep[0] == "java", "entrypoint starts the JVM")
+check("io.clvstream.app.ClvMain" in ep, "entrypoint names main class io.clvstream.app.ClvMain")
+check(any(a.startswith("-XX:MaxRAMPercentage=") for a in ep), "heap sized from the container limit (MaxRAMPercentage)")
+check("-XX:+ExitOnOutOfMemoryError" in ep, "JVM exits on OutOfMemoryError (the platform restarts it)")
+main = "io.clvstream.app.ClvMain"
+after_main = ep[ep.index(main) + 1:] + cmd if main in ep else []
+check(after_main[:1] == ["run"], "the command after the main class is `run` (%s)" % after_main)
+user = str(c.get("User") or "")
+check(user != "" and user.split(":")[0] not in ("0", "root"), "runs as a non-root user (%s)" % user)
+check("8080/tcp" in c.get("ExposedPorts", {}), "exposes 8080 (REST, /health, /ready, /metrics)")
+check("/var/lib/clv-stream" in c.get("Volumes", {}), "/var/lib/clv-stream is a volume")
+check("CLV_STATE_DIR=/var/lib/clv-stream/state" in c.get("Env", []), "state.dir (CLV_STATE_DIR) is on the volume")
+check("/var/lib/clv-stream/" in app_files and state_mode & 0o002 != 0,
+      "volume mount point exists and the non-root user can write it (mode %o)" % (state_mode & 0o7777))
+check(any(f.startswith("/app/classes/io/clvstream/app/ClvMain.class") for f in app_files), "application classes in /app/classes")
+check(any(f.startswith("/app/libs/kafka-streams-") for f in app_files), "dependencies in /app/libs")
+check(any(f.endswith("/bin/java") for f in app_files), "base image provides a java binary")
+
+print("%d checks failed" % len(failures) if failures else "image OK")
+sys.exit(1 if failures else 0)
+PY
