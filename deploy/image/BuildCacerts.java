@@ -9,13 +9,17 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Writes a PKCS12 trust store (password {@code changeit}, the JDK's convention for cacerts) holding
+ * Writes a password-less PKCS12 trust store, readable like the JDK's own cacerts, holding
  * every certificate under a directory of PEM files. Run with the source launcher:
  * {@code java BuildCacerts.java OUT DIR}.
  */
 public final class BuildCacerts {
     public static void main(String[] args) throws Exception {
         final Path out = Path.of(args[0]);
+        // Like the JDK's own cacerts: certificates unencrypted and no MAC, because the JSSE default
+        // trust manager opens the store without a password and would otherwise see no entries.
+        System.setProperty("keystore.pkcs12.certProtectionAlgorithm", "NONE");
+        System.setProperty("keystore.pkcs12.macAlgorithm", "NONE");
         final CertificateFactory factory = CertificateFactory.getInstance("X.509");
         final KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);

@@ -31,7 +31,7 @@ grep -q '^JAVA_VERSION="17' "$JAVA_HOME/release" || die "JAVA_HOME must be a JDK
 command -v python3 >/dev/null || die "python3 is required to pack the tar"
 
 WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+trap 'rm -rf --one-file-system "$WORK"' EXIT
 ROOT=$WORK/rootfs
 mkdir -p "$ROOT" "$WORK/debs" "$(dirname "$OUT")"
 chmod 755 "$WORK" && chmod 777 "$WORK/debs"   # apt's download user must be able to write there
@@ -79,9 +79,10 @@ if [ "$(id -u)" = 0 ] && command -v chroot >/dev/null; then
   # The loader finds libjli.so through $ORIGIN, which needs /proc (a container runtime mounts it).
   mkdir -p "$ROOT"/proc
   if mount -t proc proc "$ROOT"/proc 2>/dev/null; then
-    trap 'umount "$ROOT"/proc 2>/dev/null; rm -rf "$WORK"' EXIT
+    trap 'umount "$ROOT"/proc 2>/dev/null || true; rm -rf --one-file-system "$WORK"' EXIT
     chroot --userspec=$NONROOT_UID:$NONROOT_UID "$ROOT" /usr/bin/java -version
     umount "$ROOT"/proc
+    trap 'rm -rf --one-file-system "$WORK"' EXIT
   else
     LD_LIBRARY_PATH=/opt/java/openjdk/lib \
       chroot --userspec=$NONROOT_UID:$NONROOT_UID "$ROOT" /opt/java/openjdk/bin/java -version

@@ -4,9 +4,18 @@
 # config's diff_ids, the `java ... io.clvstream.app.ClvMain` entrypoint with `run` as default
 # command, a non-root user, port 8080 exposed, /var/lib/clv-stream a volume holding state.dir.
 #
-#   deploy/image/check-image.sh [target/jib-image.tar]
+#   deploy/image/check-image.sh [--run] [target/jib-image.tar]
+#
+# --run (root only, needs chroot and javac): also unpacks the layers into a temporary root
+# filesystem and, as the image's user, runs the image's entrypoint and ImageSmoke.java (RocksDB on
+# the volume, trust store, TLS, SASL) — the closest thing to `docker run` without a daemon.
 set -euo pipefail
-exec python3 - "${1:-target/jib-image.tar}" <<'PY'
+RUN=false
+if [ "${1:-}" = --run ]; then RUN=true; shift; fi
+IMAGE=${1:-target/jib-image.tar}
+HERE=$(cd "$(dirname "$0")" && pwd)
+
+python3 - "$IMAGE" <<'PY'
 import gzip, hashlib, io, json, sys, tarfile
 
 path = sys.argv[1]
@@ -68,3 +77,33 @@ check(any(f.endswith("/bin/java") for f in app_files), "base image provides a ja
 print("%d checks failed" % len(failures) if failures else "image OK")
 sys.exit(1 if failures else 0)
 PY
+
+$RUN || exit 0
+[ "$(id -u)" = 0 ] || { echo "--run needs root (chroot, mount /proc)" >&2; exit 1; }
+ROOT=$(mktemp -d)
+cleanup() { umount "$ROOT/rootfs/proc" 2>/dev/null || true; rm -rf --one-file-system "$ROOT"; }
+trap cleanup EXIT
+python3 - "$IMAGE" "$ROOT/rootfs" "$ROOT/config.json" <<'PY'
+import io, json, sys, tarfile
+image, root, out = sys.argv[1:]
+with tarfile.open(image) as tar:
+    manifest = json.load(tar.extractfile("manifest.json"))[0]
+    open(out, "wb").write(tar.extractfile(manifest["Config"]).read())
+    for name in manifest["Layers"]:
+        with tarfile.open(fileobj=io.BytesIO(tar.extractfile(name).read())) as layer:
+            layer.extractall(root, numeric_owner=True)
+PY
+RF=$ROOT/rootfs
+mapfile -t ENTRY < <(python3 -c 'import json,sys; c=json.load(open(sys.argv[1]))["config"]; print("\n".join(c["Entrypoint"]))' "$ROOT/config.json")
+mapfile -t ENV < <(python3 -c 'import json,sys; c=json.load(open(sys.argv[1]))["config"]; print("\n".join(c["Env"]))' "$ROOT/config.json")
+USER_SPEC=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["config"]["User"])' "$ROOT/config.json")
+WORKDIR=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["config"].get("WorkingDir","/"))' "$ROOT/config.json")
+mkdir -p "$RF/proc" "$RF/dev" && mount -t proc proc "$RF/proc"
+in_image() { env -i "${ENV[@]}" "$(command -v chroot)" --userspec="$USER_SPEC" "$RF" "$@"; }
+CP=$(cat "$RF/app/jib-classpath-file")
+javac -d "$RF/tmp" -cp "$(echo "$CP" | sed "s#/app/#$RF/app/#g")" "$HERE/ImageSmoke.java"
+echo "== in the image as $USER_SPEC: ${ENTRY[*]} --help"
+(cd "$RF$WORKDIR" && in_image "${ENTRY[@]}" --help) || { echo "FAIL  entrypoint did not start" >&2; exit 1; }
+echo "== in the image as $USER_SPEC: ImageSmoke"
+in_image java -cp "/tmp:$CP" ImageSmoke /var/lib/clv-stream
+echo "image runs OK"
