@@ -32,6 +32,14 @@ public record RegistryClientConfig(
             Map.copyOf(configs));
     }
 
+    /** Names settings but hides secrets: user info in URLs, {@code basic.auth.user.info} and any password. */
+    @Override
+    public String toString() {
+        final List<String> safeUrls = urls.stream().map(u -> u.replaceAll("//[^/@]*@", "//[hidden]@")).toList();
+        return "RegistryClientConfig[urls=" + safeUrls + ", autoRegisterSchemas=" + autoRegisterSchemas
+            + ", useLatestVersion=" + useLatestVersion + ", settings=" + new java.util.TreeSet<>(originals.keySet()) + "]";
+    }
+
     private static boolean bool(Object value, boolean fallback) {
         return value == null ? fallback : Boolean.parseBoolean(value.toString().trim());
     }

@@ -18,6 +18,6 @@ public final class SchemaRegistryClients {
         if (first.startsWith(MockSchemaRegistry.MOCK_URL_PREFIX)) {
             return MockSchemaRegistry.forScope(first.substring(MockSchemaRegistry.MOCK_URL_PREFIX.length()));
         }
-        throw new UnsupportedOperationException("REST registry client not available yet");
+        return new CachedSchemaRegistryClient(new RestSchemaRegistryClient(config));
     }
 }

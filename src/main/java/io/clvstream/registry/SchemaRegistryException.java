@@ -12,10 +12,13 @@ public class SchemaRegistryException extends RuntimeException {
     public static final int INCOMPATIBLE = 409;
     public static final int INVALID_SCHEMA = 42201;
     public static final int INVALID_COMPATIBILITY_LEVEL = 42203;
+    public static final int SUBJECT_LEVEL_NOT_CONFIGURED = 40408;
+    public static final int STORE_ERROR = 50001;
     public static final int UNAVAILABLE = 50003;
 
     private final int httpStatus;
     private final int errorCode;
+    private final String registryMessage;
 
     public SchemaRegistryException(int httpStatus, int errorCode, String message) {
         this(httpStatus, errorCode, message, null);
@@ -25,6 +28,7 @@ public class SchemaRegistryException extends RuntimeException {
         super(message + " (error_code " + errorCode + ")", cause);
         this.httpStatus = httpStatus;
         this.errorCode = errorCode;
+        this.registryMessage = message;
     }
 
     public int httpStatus() {
@@ -33,5 +37,10 @@ public class SchemaRegistryException extends RuntimeException {
 
     public int errorCode() {
         return errorCode;
+    }
+
+    /** The message as the registry put it in its {@code message} field, without the error code suffix. */
+    public String registryMessage() {
+        return registryMessage;
     }
 }

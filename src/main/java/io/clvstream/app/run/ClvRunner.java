@@ -1,0 +1,155 @@
+package io.clvstream.app.run;
+
+import io.clvstream.app.broker.EmbeddedKafkaBroker;
+import io.clvstream.app.topics.TopicProvisioner;
+import io.clvstream.app.topics.TopicSpec;
+import io.clvstream.config.ClvConfig;
+import io.clvstream.registry.server.EmbeddedSchemaRegistry;
+import io.clvstream.serde.ClvSerdes;
+import io.clvstream.topology.ClvTopology;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running parts of {@code clv run}: in embedded mode a broker (child JVM) and a schema registry,
+ * then topic provisioning and Kafka Streams with the clv topology. Closed in reverse order.
+ *
+ * <p>State survives restarts: the broker and registry keep their data under the data directory, and
+ * Streams' local state is never wiped on start (that is {@code clv reset}'s job).
+ */
+public final class ClvRunner implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ClvRunner.class);
+    private static final Duration BROKER_START = Duration.ofSeconds(120);
+    private static final Duration STREAMS_CLOSE = Duration.ofSeconds(30);
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private final AtomicBoolean failed = new AtomicBoolean();
+    private EmbeddedKafkaBroker broker;
+    private EmbeddedSchemaRegistry registry;
+    private KafkaStreams streams;
+
+    private ClvRunner() {
+    }
+
+    /**
+     * Starts everything and returns; {@code ready} receives the single {@code ready:} line once Streams
+     * first reaches RUNNING. On a start-up failure whatever was started is closed again.
+     */
+    public static ClvRunner start(ClvConfig config, Consumer<String> ready) {
+        final ClvRunner runner = new ClvRunner();
+        try {
+            runner.startAll(config, ready);
+            return runner;
+        } catch (RuntimeException e) {
+            runner.close();
+            throw e;
+        }
+    }
+
+    private void startAll(ClvConfig initial, Consumer<String> ready) {
+        ClvConfig config = initial;
+        if (config.bootstrapServers().isEmpty()) {
+            broker = EmbeddedKafkaBroker.start(config.dataDir(), config.kafkaPort(), BROKER_START);
+            config = config.with(Map.of(
+                ClvConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
+                ClvConfig.REPLICATION_FACTOR, config.replicationFactor().orElse((short) 1)));
+        }
+        if (config.schemaRegistryUrl().isEmpty()) {
+            if (broker == null) {
+                throw new IllegalArgumentException("With --bootstrap-servers, also give --schema-registry-url"
+                    + " (the embedded registry comes only with the embedded broker)");
+            }
+            registry = EmbeddedSchemaRegistry.start(config.bootstrapServers().orElseThrow(), LOOPBACK,
+                config.registryPort(), config.clientProperties());
+            config = config.with(Map.of(ClvConfig.SCHEMA_REGISTRY_URL, registry.url()));
+        }
+        if (config.provisionTopics()) {
+            try (Admin admin = Admin.create(config.clientProperties())) {
+                new TopicProvisioner(admin, config.replicationFactor()).provision(TopicSpec.all(config));
+            }
+        }
+        startStreams(config, readyLine(config), ready);
+    }
+
+    private void startStreams(ClvConfig config, String readyLine, Consumer<String> ready) {
+        final ClvSerdes serdes = ClvSerdes.create(config.registryProperties());
+        streams = new KafkaStreams(ClvTopology.build(config.asMap(), serdes), config.streamsProperties());
+        final AtomicBoolean announced = new AtomicBoolean();
+        streams.setStateListener((newState, oldState) -> {
+            log.info("Kafka Streams {} -> {}", oldState, newState);
+            // RUNNING comes back after every rebalance; the ready line is printed once.
+            if (newState == KafkaStreams.State.RUNNING && announced.compareAndSet(false, true)) {
+                ready.accept(readyLine);
+            }
+            if (newState == KafkaStreams.State.ERROR) {
+                failed.set(true);
+            }
+            if (newState == KafkaStreams.State.ERROR || newState == KafkaStreams.State.NOT_RUNNING) {
+                terminated.countDown();
+            }
+        });
+        streams.setUncaughtExceptionHandler(e -> {
+            log.error("Stream thread failed; stopping this instance", e);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        log.info("Starting Kafka Streams {} against {} (state in {})",
+            config.applicationId(), config.bootstrapServers().orElseThrow(), config.stateDir());
+        streams.start();
+    }
+
+    private static String readyLine(ClvConfig config) {
+        return "ready: kafka=" + config.bootstrapServers().orElseThrow()
+            + " schema-registry=" + config.schemaRegistryUrl().orElseThrow();
+    }
+
+    /** Blocks until Streams stops by itself (error or external close). */
+    public void awaitTermination() throws InterruptedException {
+        terminated.await();
+    }
+
+    /** True when Streams stopped on an error rather than by {@link #close()}. */
+    public boolean failed() {
+        return failed.get();
+    }
+
+    public Optional<KafkaStreams> streams() {
+        return Optional.ofNullable(streams);
+    }
+
+    /** Closes Streams (bounded wait), then the registry, then the broker; safe to call twice. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (streams != null && !streams.close(STREAMS_CLOSE)) {
+            log.warn("Kafka Streams did not close within {}", STREAMS_CLOSE);
+        }
+        closeQuietly("schema registry", registry);
+        closeQuietly("broker", broker);
+        terminated.countDown();
+    }
+
+    private static void closeQuietly(String what, AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            log.warn("Closing the {} failed", what, e);
+        }
+    }
+}
