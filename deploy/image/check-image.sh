@@ -7,8 +7,9 @@
 #   deploy/image/check-image.sh [--run] [target/jib-image.tar]
 #
 # --run (root only, needs chroot and javac): also unpacks the layers into a temporary root
-# filesystem and, as the image's user, runs the image's entrypoint and ImageSmoke.java (RocksDB on
-# the volume, trust store, TLS, SASL) — the closest thing to `docker run` without a daemon.
+# filesystem and, as the image's user, runs the image's entrypoint, ImageSmoke.java (RocksDB on
+# the volume, trust store, TLS, SASL) and `clv run` in embedded mode until it prints `ready:` —
+# the closest thing to `docker run` without a daemon.
 set -euo pipefail
 RUN=false
 if [ "${1:-}" = --run ]; then RUN=true; shift; fi
@@ -68,6 +69,7 @@ check(user != "" and user.split(":")[0] not in ("0", "root"), "runs as a non-roo
 check("8080/tcp" in c.get("ExposedPorts", {}), "exposes 8080 (REST, /health, /ready, /metrics)")
 check("/var/lib/clv-stream" in c.get("Volumes", {}), "/var/lib/clv-stream is a volume")
 check("CLV_STATE_DIR=/var/lib/clv-stream/state" in c.get("Env", []), "state.dir (CLV_STATE_DIR) is on the volume")
+check("CLV_CLV_DATA_DIR=/var/lib/clv-stream/data" in c.get("Env", []), "embedded mode's data dir (CLV_CLV_DATA_DIR) is on the volume")
 check("/var/lib/clv-stream/" in app_files and state_mode & 0o002 != 0,
       "volume mount point exists and the non-root user can write it (mode %o)" % (state_mode & 0o7777))
 check(any(f.startswith("/app/classes/io/clvstream/app/ClvMain.class") for f in app_files), "application classes in /app/classes")
@@ -106,4 +108,26 @@ echo "== in the image as $USER_SPEC: ${ENTRY[*]} --help"
 (cd "$RF$WORKDIR" && in_image "${ENTRY[@]}" --help) || { echo "FAIL  entrypoint did not start" >&2; exit 1; }
 echo "== in the image as $USER_SPEC: ImageSmoke"
 in_image java -cp "/tmp:$CP" ImageSmoke /var/lib/clv-stream
+echo "== in the image as $USER_SPEC: ${ENTRY[*]} run (embedded broker and registry, state on the volume)"
+# Loopback ports picked at random so parallel runs on one machine do not collide.
+PORT=$((20000 + RANDOM % 20000))
+LOG=$ROOT/run.log
+(cd "$RF$WORKDIR" && exec env -i "${ENV[@]}" "$(command -v chroot)" --userspec="$USER_SPEC" "$RF" \
+  "${ENTRY[@]}" run --kafka-port $PORT --registry-port $((PORT + 1)) --http-port $((PORT + 2))) > "$LOG" 2>&1 &
+APP=$!
+for _ in $(seq 1 180); do
+  grep -q '^ready:' "$LOG" && break
+  kill -0 $APP 2>/dev/null || break
+  sleep 1
+done
+READY=$(grep '^ready:' "$LOG" || true)
+kill -TERM $APP 2>/dev/null || true
+STATUS=0; wait $APP || STATUS=$?
+if [ -z "$READY" ]; then
+  tail -40 "$LOG" >&2
+  echo "FAIL  clv run did not print a ready: line" >&2
+  exit 1
+fi
+echo "ok    $READY"
+echo "ok    stopped on SIGTERM with status $STATUS; state on the volume: $(cd "$RF/var/lib/clv-stream" && ls -d state data 2>/dev/null | paste -sd' ')"
 echo "image runs OK"

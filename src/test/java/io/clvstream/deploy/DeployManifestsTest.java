@@ -354,6 +354,7 @@ class DeployManifestsTest {
         }
         assertThat(env.keySet()).allSatisfy(variable -> assertKnownClvVariable("image", variable));
         assertThat(propertyValue(env, StreamsConfig.STATE_DIR_CONFIG)).startsWith(VOLUME + "/");
+        assertThat(propertyValue(env, ClvConfig.DATA_DIR)).startsWith(VOLUME + "/");
         assertThat(Files.isRegularFile(DEPLOY.resolve("image/rootfs" + VOLUME + "/.keep")))
             .as("the image creates the volume's mount point").isTrue();
     }
