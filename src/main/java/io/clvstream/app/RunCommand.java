@@ -56,7 +56,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, String> runFlags() {
+    Map<String, String> runFlags() {
         final Map<String, String> flags = new LinkedHashMap<>();
         ConfigOptions.put(flags, ClvConfig.KAFKA_PORT, kafkaPort);
         ConfigOptions.put(flags, ClvConfig.REGISTRY_PORT, registryPort);

@@ -62,7 +62,8 @@ final class RegistryRoutes {
         });
         // Javalin's own 404 (no such endpoint) becomes a registry-style error; ours already are.
         app.error(404, ctx -> {
-            if (!CONTENT_TYPE.equals(ctx.res().getContentType())) {
+            final String type = ctx.res().getContentType();
+            if (type == null || !type.startsWith(CONTENT_TYPE)) {
                 error(ctx, 404, 404, "HTTP 404 Not Found");
             }
         });
