@@ -25,7 +25,7 @@ record PurchaseRoundTrip(String bootstrap, String registryUrl) {
     static Purchase purchase(String orderId, String customerId, String amount) {
         return Purchase.newBuilder().setOrderId(orderId).setCustomerId(customerId)
             .setOccurredAt(Instant.parse("2026-01-02T03:04:05Z")).setAmount(new BigDecimal(amount))
-            .setCurrency("EUR").build();
+            .setCurrency("USD").build();
     }
 
     void produce(Purchase purchase) throws Exception {
