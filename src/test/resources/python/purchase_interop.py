@@ -3,7 +3,14 @@
   purchase_interop.py produce BOOTSTRAP REGISTRY_URL TOPIC SCHEMA_FILE
       writes one Purchase (orderId py-1, customerId c-py, amount 123.45 EUR, channel app)
   purchase_interop.py consume BOOTSTRAP REGISTRY_URL TOPIC
-      reads one record from the start of TOPIC and prints its fields as JSON on one line
+      reads one record from the start of TOPIC with AvroConsumer and prints its value's fields as JSON on one line
+  purchase_interop.py produce-keyed BOOTSTRAP REGISTRY_URL TOPIC SCHEMA_FILE CUSTOMER_ID AMOUNT
+      writes one USD Purchase with AvroProducer, key = CUSTOMER_ID as an Avro string (key_schema "string")
+  purchase_interop.py consume-keyed BOOTSTRAP REGISTRY_URL TOPIC
+      reads one record with AvroConsumer (Avro key and value) and prints {"key": .., "value": {..}}
+  purchase_interop.py consume-values BOOTSTRAP REGISTRY_URL TOPIC CUSTOMER_ID
+      reads clv.customer-values the way DESIGN.md keys it (plain UTF-8 key, Avro value decoded by
+      confluent-kafka's MessageSerializer) until CUSTOMER_ID appears; prints its key, orders and netRevenue
 
 Exit code 0 on success; any failure raises (non-zero exit, traceback on stderr).
 """
@@ -12,8 +19,9 @@ import decimal
 import json
 import sys
 
-from confluent_kafka import avro
-from confluent_kafka.avro import AvroConsumer, AvroProducer
+from confluent_kafka import Consumer, avro
+from confluent_kafka.avro import AvroConsumer, AvroProducer, CachedSchemaRegistryClient
+from confluent_kafka.avro.serializer.message_serializer import MessageSerializer
 
 
 def produce(bootstrap, registry, topic, schema_file):
@@ -33,6 +41,77 @@ def produce(bootstrap, registry, topic, schema_file):
         raise RuntimeError("record not delivered within 30 s")
 
 
+def jsonable(value):
+    return {k: (str(v) if isinstance(v, (decimal.Decimal, datetime.datetime)) else v) for k, v in value.items()}
+
+
+def produce_keyed(bootstrap, registry, topic, schema_file, customer_id, amount):
+    producer = AvroProducer(
+        {"bootstrap.servers": bootstrap, "schema.registry.url": registry},
+        default_key_schema=avro.loads('"string"'), default_value_schema=avro.load(schema_file))
+    producer.produce(topic=topic, key=customer_id, value={
+        "orderId": "py-" + customer_id,
+        "customerId": customer_id,
+        "occurredAt": datetime.datetime.now(datetime.timezone.utc),
+        "amount": decimal.Decimal(amount),
+        "currency": "USD",
+        "grossMargin": None,
+        "channel": "python",
+    })
+    if producer.flush(30) != 0:
+        raise RuntimeError("record not delivered within 30 s")
+
+
+def consume_keyed(bootstrap, registry, topic):
+    consumer = AvroConsumer({
+        "bootstrap.servers": bootstrap,
+        "schema.registry.url": registry,
+        "group.id": "python-interop-keyed",
+        "auto.offset.reset": "earliest",
+    })
+    consumer.subscribe([topic])
+    try:
+        for _ in range(60):
+            message = consumer.poll(1.0)
+            if message is None:
+                continue
+            if message.error():
+                raise RuntimeError(str(message.error()))
+            print(json.dumps({"key": message.key(), "value": jsonable(message.value())}, sort_keys=True))
+            return
+        raise RuntimeError("no record on " + topic + " within 60 s")
+    finally:
+        consumer.close()
+
+
+def consume_values(bootstrap, registry, topic, customer_id):
+    serializer = MessageSerializer(CachedSchemaRegistryClient({"url": registry}))
+    consumer = Consumer({
+        "bootstrap.servers": bootstrap,
+        "group.id": "python-interop-values",
+        "auto.offset.reset": "earliest",
+        "isolation.level": "read_committed",
+    })
+    consumer.subscribe([topic])
+    try:
+        for _ in range(120):
+            message = consumer.poll(1.0)
+            if message is None:
+                continue
+            if message.error():
+                raise RuntimeError(str(message.error()))
+            key = message.key().decode("utf-8")
+            if key != customer_id:
+                continue
+            value = serializer.decode_message(message.value())
+            print(json.dumps({"key": key, "orders": value["orders"], "netRevenue": str(value["netRevenue"])},
+                             sort_keys=True))
+            return
+        raise RuntimeError("no value for " + customer_id + " on " + topic + " within 120 s")
+    finally:
+        consumer.close()
+
+
 def consume(bootstrap, registry, topic):
     consumer = AvroConsumer({
         "bootstrap.servers": bootstrap,
@@ -48,9 +127,7 @@ def consume(bootstrap, registry, topic):
                 continue
             if message.error():
                 raise RuntimeError(str(message.error()))
-            value = message.value()
-            print(json.dumps({k: (str(v) if isinstance(v, (decimal.Decimal, datetime.datetime)) else v)
-                              for k, v in value.items()}, sort_keys=True))
+            print(json.dumps(jsonable(message.value()), sort_keys=True))
             return
         raise RuntimeError("no record on " + topic + " within 60 s")
     finally:
@@ -63,5 +140,11 @@ if __name__ == "__main__":
         produce(*sys.argv[2:6])
     elif mode == "consume":
         consume(*sys.argv[2:5])
+    elif mode == "produce-keyed":
+        produce_keyed(*sys.argv[2:8])
+    elif mode == "consume-keyed":
+        consume_keyed(*sys.argv[2:5])
+    elif mode == "consume-values":
+        consume_values(*sys.argv[2:6])
     else:
-        raise SystemExit("usage: purchase_interop.py produce|consume ...")
+        raise SystemExit("usage: purchase_interop.py produce|consume|produce-keyed|consume-keyed|consume-values ...")

@@ -81,7 +81,7 @@ public final class ClvTopology {
             .branch((key, value) -> ((CustomerEvent) value).getCustomerId().equals(key), Branched.as("keyed"))
             .defaultBranch(Branched.as("mis-keyed"));
         routes.get("route-dead-letter").to(topics.deadLetter(),
-            Produced.with(Serdes.String(), typed(DeadLetter.class, serdes.deadLetter())).withName("decode-dead-letter-sink"));
+            Produced.with(serdes.outputKey(), typed(DeadLetter.class, serdes.deadLetter())).withName("decode-dead-letter-sink"));
 
         final KStream<String, CustomerEvent> keyed =
             routes.get("route-keyed").mapValues(value -> (CustomerEvent) value, Named.as("keyed-events"));
@@ -97,14 +97,14 @@ public final class ClvTopology {
                 CUSTOMER_STATE_STORE, DUE_INDEX_STORE)
             .split(Named.as("emit-"))
             .branch((key, value) -> value instanceof CustomerValue, Branched.withConsumer(values -> values.to(
-                topics.customerValues(), produced("customer-values-sink", CustomerValue.class, serdes.customerValue())),
+                topics.customerValues(), produced(serdes.outputKey(), "customer-values-sink", CustomerValue.class, serdes.customerValue())),
                 "customer-value"))
             .branch((key, value) -> value instanceof TierChange, Branched.withConsumer(changes -> changes.to(
-                topics.tierChanges(), produced("tier-changes-sink", TierChange.class, serdes.tierChange())), "tier-change"))
+                topics.tierChanges(), produced(serdes.outputKey(), "tier-changes-sink", TierChange.class, serdes.tierChange())), "tier-change"))
             .branch((key, value) -> value instanceof Alert, Branched.withConsumer(alerts -> alerts.to(
-                topics.alerts(), produced("alerts-sink", Alert.class, serdes.alert())), "alert"))
+                topics.alerts(), produced(serdes.outputKey(), "alerts-sink", Alert.class, serdes.alert())), "alert"))
             .defaultBranch(Branched.withConsumer(letters -> letters.to(
-                topics.deadLetter(), produced("customer-dead-letter-sink", DeadLetter.class, serdes.deadLetter())),
+                topics.deadLetter(), produced(serdes.outputKey(), "customer-dead-letter-sink", DeadLetter.class, serdes.deadLetter())),
                 "dead-letter"));
         SegmentStatsTopology.addTo(builder, config, serdes);
         return builder.build();
@@ -118,9 +118,9 @@ public final class ClvTopology {
             .process(() -> new DecodeProcessor<>(deserializer, normalizer, deadLetters), Named.as(role + "-decode"));
     }
 
-    private static <T extends SpecificRecord> Produced<String, SpecificRecord> produced(String name, Class<T> type,
-                                                                                        Serde<T> serde) {
-        return Produced.with(Serdes.String(), typed(type, serde)).withName(name);
+    private static <T extends SpecificRecord> Produced<String, SpecificRecord> produced(Serde<String> keySerde, String name,
+                                                                                        Class<T> type, Serde<T> serde) {
+        return Produced.with(keySerde, typed(type, serde)).withName(name);
     }
 
     /** A serde for a stream of {@link SpecificRecord}s that a branch predicate has narrowed to {@code type}. */

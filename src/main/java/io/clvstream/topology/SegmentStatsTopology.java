@@ -80,7 +80,7 @@ public final class SegmentStatsTopology {
             Serdes.String(), new InternalAvroSerde<>(SegmentSketches.class)));
 
         final KStream<String, CustomerValue> values = builder.stream(topics.customerValues(),
-            Consumed.with(Serdes.String(), serdes.customerValue()).withName("segment-values-source"));
+            Consumed.with(serdes.outputKey(), serdes.customerValue()).withName("segment-values-source"));
         // A customer without a purchase maps to null, which the table takes as "not a member".
         final KTable<String, SegmentMember> table = values
             .mapValues(members::of, Named.as("segment-member"))
@@ -104,7 +104,7 @@ public final class SegmentStatsTopology {
                 SKETCHES_STORE, SEGMENT_AGGREGATES_STORE, BASE_AGGREGATE_STORE);
 
         fromSums.merge(fromSketches, Named.as("segment-stats-merge")).to(topics.segmentStats(),
-            Produced.with(Serdes.String(), serdes.segmentStats()).withName("segment-stats-sink"));
+            Produced.with(serdes.outputKey(), serdes.segmentStats()).withName("segment-stats-sink"));
     }
 
     private static KTable<String, SegmentAggregate> aggregate(KTable<String, SegmentMember> table, String repartition,

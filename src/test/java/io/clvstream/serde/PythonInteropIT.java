@@ -6,15 +6,10 @@ import static org.assertj.core.api.Assertions.fail;
 import io.clvstream.avro.Purchase;
 import io.clvstream.registry.KafkaTestCluster;
 import io.clvstream.registry.server.EmbeddedSchemaRegistry;
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -38,8 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PythonInteropIT {
 
-    private static final String PYTHON = "/usr/bin/python3";
-    private static final Path SCHEMA = Path.of("schemas", "Purchase.avsc");
 
     @RegisterExtension
     static final KafkaTestCluster KAFKA = new KafkaTestCluster();
@@ -50,9 +43,11 @@ class PythonInteropIT {
     @TempDir
     static Path scripts;
 
+    private static ConfluentPython python;
+
     @BeforeAll
     static void start() throws Exception {
-        requirePythonClient();
+        python = ConfluentPython.in(scripts);
         registry = EmbeddedSchemaRegistry.start(KAFKA.bootstrapServers(), "127.0.0.1", 0, Map.of());
         registryConfigs = Map.of("schema.registry.url", registry.url());
     }
@@ -67,7 +62,7 @@ class PythonInteropIT {
     @Test
     void javaReadsWhatPythonAvroProducerWrote() throws Exception {
         final String topic = "python-purchases";
-        python("produce", KAFKA.bootstrapServers(), registry.url(), topic, SCHEMA.toAbsolutePath().toString());
+        python.run("produce", KAFKA.bootstrapServers(), registry.url(), topic, ConfluentPython.PURCHASE_SCHEMA.toString());
 
         final SpecificAvroDeserializer<Purchase> deserializer = new SpecificAvroDeserializer<>(Purchase.class);
         deserializer.configure(registryConfigs, false);
@@ -84,17 +79,32 @@ class PythonInteropIT {
         serializer.configure(registryConfigs, false);
         try (KafkaProducer<String, Purchase> producer = new KafkaProducer<>(
             Map.of("bootstrap.servers", KAFKA.bootstrapServers()), new StringSerializer(), serializer)) {
-            // No key: confluent-kafka 1.7's AvroConsumer decodes keys as Avro too, and ours are plain strings
-            // (DESIGN.md). Python readers of our keyed topics pair a string key with the Avro value instead.
+            // No key: confluent-kafka 1.7's AvroConsumer decodes keys as Avro too; see the keyed test below.
             producer.send(new ProducerRecord<>(topic, null, Purchase.newBuilder().setOrderId("java-1").setCustomerId("c-java")
                 .setOccurredAt(Instant.parse("2026-03-04T05:06:07Z")).setAmount(new BigDecimal("9876.50"))
                 .setCurrency("USD").setGrossMargin(new BigDecimal("1234.25")).build())).get(30, TimeUnit.SECONDS);
         }
 
-        final List<String> lines = python("consume", KAFKA.bootstrapServers(), registry.url(), topic);
+        final List<String> lines = python.run("consume", KAFKA.bootstrapServers(), registry.url(), topic);
         assertThat(lines).last().isEqualTo("{\"amount\": \"9876.50\", \"channel\": null, \"currency\": \"USD\", "
             + "\"customerId\": \"c-java\", \"grossMargin\": \"1234.25\", \"occurredAt\": \"2026-03-04 05:06:07+00:00\", "
             + "\"orderId\": \"java-1\"}");
+    }
+
+    @Test
+    void pythonAvroConsumerReadsAvroStringKeysWhenConfigured() throws Exception {
+        final String topic = "java-keyed-purchases";
+        final Map<String, String> configs = Map.of("schema.registry.url", registry.url(), ClvSerdes.OUTPUT_KEY_FORMAT, "avro");
+        final ClvSerdes serdes = ClvSerdes.create(configs);
+        try (KafkaProducer<String, Purchase> producer = new KafkaProducer<>(Map.of("bootstrap.servers", KAFKA.bootstrapServers()),
+            serdes.outputKey().serializer(), serdes.purchase().serializer())) {
+            producer.send(new ProducerRecord<>(topic, "c-keyed", Purchase.newBuilder().setOrderId("k-1").setCustomerId("c-keyed")
+                .setOccurredAt(Instant.parse("2026-03-04T05:06:07Z")).setAmount(new BigDecimal("10.00"))
+                .setCurrency("USD").build())).get(30, TimeUnit.SECONDS);
+        }
+
+        final List<String> lines = python.run("consume-keyed", KAFKA.bootstrapServers(), registry.url(), topic);
+        assertThat(lines).last().asString().startsWith("{\"key\": \"c-keyed\", \"value\": {\"amount\": \"10.00\"");
     }
 
     private static byte[] readOne(String topic) {
@@ -111,34 +121,5 @@ class PythonInteropIT {
             }
         }
         return fail("No record on " + topic + " within 30 s");
-    }
-
-    /** Runs the interop script and returns its standard output lines; a non-zero exit fails with its output. */
-    private static List<String> python(String... args) throws IOException, InterruptedException {
-        final Path script = scripts.resolve("purchase_interop.py");
-        if (!Files.exists(script)) {
-            try (InputStream in = PythonInteropIT.class.getResourceAsStream("/python/purchase_interop.py")) {
-                Files.copy(in, script);
-            }
-        }
-        final List<String> command = new ArrayList<>(List.of(PYTHON, script.toString()));
-        command.addAll(List.of(args));
-        final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            fail("Python interop script " + String.join(" ", args) + " failed:\n" + output);
-        }
-        return output.lines().filter(l -> l.startsWith("{")).toList();
-    }
-
-    private static void requirePythonClient() throws IOException, InterruptedException {
-        final Process probe = new ProcessBuilder(PYTHON, "-c", "import confluent_kafka.avro, avro")
-            .redirectErrorStream(true).start();
-        final String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (probe.waitFor() != 0) {
-            fail(PYTHON + " cannot import confluent_kafka.avro (which needs requests) and avro, needed for the Python interop test. "
-                + "Install Debian's packages: apt-get install -y python3-confluent-kafka python3-avro python3-requests\n" + output);
-        }
     }
 }
