@@ -13,9 +13,11 @@ import io.clvstream.serde.ClvSerdes;
 import io.clvstream.serde.InternalAvroSerde;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -48,6 +50,9 @@ public final class ClvTopology {
     public static final String DUE_INDEX_STORE = "tier-due-index";
     public static final String EVENTS_REPARTITION = "events-by-customer";
     public static final String CUSTOMER_PROCESSOR = "customer-processor";
+    /** Global store holding the latest {@code clv.model-params} record (as published bytes) under {@link #MODEL_PARAMS_KEY}. */
+    public static final String MODEL_PARAMS_STORE = "model-params-store";
+    public static final String MODEL_PARAMS_KEY = "current";
 
     private ClvTopology() {
     }
@@ -93,7 +98,8 @@ public final class ClvTopology {
                 .withKeySerde(Serdes.String()).withValueSerde(new InternalAvroSerde<>(CustomerEvent.class)));
 
         keyed.merge(rekeyed, Named.as("events-merge"))
-            .process(() -> new CustomerProcessor(settings, deadLetters), Named.as(CUSTOMER_PROCESSOR),
+            .process(() -> new CustomerProcessor(settings, deadLetters, serdes.modelParams().deserializer(),
+                    topics.modelParams()), Named.as(CUSTOMER_PROCESSOR),
                 CUSTOMER_STATE_STORE, DUE_INDEX_STORE)
             .split(Named.as("emit-"))
             .branch((key, value) -> value instanceof CustomerValue, Branched.withConsumer(values -> values.to(
@@ -106,7 +112,14 @@ public final class ClvTopology {
             .defaultBranch(Branched.withConsumer(letters -> letters.to(
                 topics.deadLetter(), produced("customer-dead-letter-sink", DeadLetter.class, serdes.deadLetter())),
                 "dead-letter"));
-        return builder.build();
+        final Topology topology = builder.build();
+        // Every instance holds the whole (single-key) topic, so any task scores with the newest version. In memory:
+        // it is one small record, restored from the compacted topic at start-up.
+        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(MODEL_PARAMS_STORE),
+                Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
+            "model-params-source", new StringDeserializer(), new ByteArrayDeserializer(), topics.modelParams(),
+            "model-params-updater", ModelParamsUpdater::new);
+        return topology;
     }
 
     private static <T> KStream<String, SpecificRecord> decode(StreamsBuilder builder, String topic, String role,

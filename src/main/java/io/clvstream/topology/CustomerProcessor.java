@@ -1,5 +1,6 @@
 package io.clvstream.topology;
 
+import io.clvstream.avro.ModelParams;
 import io.clvstream.avro.internal.CustomerEvent;
 import io.clvstream.avro.internal.CustomerState;
 import io.clvstream.customer.CustomerEngine;
@@ -7,10 +8,12 @@ import io.clvstream.customer.CustomerLedger;
 import io.clvstream.customer.CustomerTopologyConfig;
 import io.clvstream.customer.InvalidEventException;
 import io.clvstream.customer.TimeSource;
+import io.clvstream.predict.ScoringModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -36,14 +39,17 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
     private final CustomerTopologyConfig config;
     private final CustomerEngine engine;
     private final DeadLetters deadLetters;
+    private final CurrentModel model;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, CustomerState> states;
     private KeyValueStore<Bytes, byte[]> dueIndex;
 
-    CustomerProcessor(CustomerTopologyConfig config, DeadLetterCounter counter) {
+    CustomerProcessor(CustomerTopologyConfig config, DeadLetterCounter counter, Deserializer<ModelParams> params,
+                      String paramsTopic) {
         this.config = config;
         this.engine = new CustomerEngine(config);
         this.deadLetters = new DeadLetters(counter);
+        this.model = new CurrentModel(engine.prior(), params, paramsTopic);
     }
 
     @Override
@@ -51,6 +57,7 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
         this.context = context;
         this.states = context.getStateStore(ClvTopology.CUSTOMER_STATE_STORE);
         this.dueIndex = context.getStateStore(ClvTopology.DUE_INDEX_STORE);
+        this.model.init(context.getStateStore(ClvTopology.MODEL_PARAMS_STORE));
         context.schedule(config.punctuationInterval(),
             config.timeSource() == TimeSource.WALL_CLOCK ? PunctuationType.WALL_CLOCK_TIME : PunctuationType.STREAM_TIME,
             this::reevaluateDue);
@@ -65,7 +72,7 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
         final Long previousDue = state.getDueAt();
         final CustomerEngine.Update update;
         try {
-            update = engine.onEvent(customerId, state, record.value());
+            update = engine.onEvent(customerId, state, record.value(), model.get());
         } catch (InvalidEventException e) {
             context.forward(widen(deadLetters.reject(record.value().getOrigin(), e.code().name(), "VALIDATION",
                 e.getMessage(), context.currentSystemTimeMs(), record.timestamp())));
@@ -96,6 +103,7 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
                 due.add(entry.key);
             }
         }
+        final ScoringModel current = model.get();
         for (final Bytes key : due) {
             dueIndex.delete(key);
             final String customerId = DueIndex.customerId(key);
@@ -103,7 +111,7 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
             if (state == null || !Objects.equals(state.getDueAt(), DueIndex.dueAt(key))) {
                 continue;
             }
-            final CustomerEngine.Update update = engine.onTime(customerId, state, now);
+            final CustomerEngine.Update update = engine.onTime(customerId, state, now, current);
             if (state.getDueAt() != null) {
                 dueIndex.put(DueIndex.key(state.getDueAt(), customerId), PRESENT);
             }

@@ -41,6 +41,8 @@ class TopologyNamesTest {
             .contains("Sink: alerts-sink (topic: clv.alerts)")
             .contains("Sink: decode-dead-letter-sink (topic: clv.dead-letter)")
             .contains("Sink: customer-dead-letter-sink (topic: clv.dead-letter)")
+            .contains("Source: model-params-source (topics: [clv.model-params])")
+            .contains("Processor: model-params-updater (stores: [model-params-store])")
             .doesNotContain("KSTREAM-")
             .doesNotContain("KTABLE-");
     }
