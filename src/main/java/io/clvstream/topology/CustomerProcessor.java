@@ -3,6 +3,7 @@ package io.clvstream.topology;
 import io.clvstream.avro.ModelParams;
 import io.clvstream.avro.internal.CustomerEvent;
 import io.clvstream.avro.internal.CustomerState;
+import io.clvstream.avro.internal.RfmSampleEntry;
 import io.clvstream.customer.CustomerEngine;
 import io.clvstream.customer.CustomerLedger;
 import io.clvstream.customer.CustomerTopologyConfig;
@@ -40,6 +41,7 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
     private final CustomerEngine engine;
     private final DeadLetters deadLetters;
     private final CurrentModel model;
+    private final RfmSample sample;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, CustomerState> states;
     private KeyValueStore<Bytes, byte[]> dueIndex;
@@ -50,6 +52,7 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
         this.engine = new CustomerEngine(config);
         this.deadLetters = new DeadLetters(counter);
         this.model = new CurrentModel(engine.prior(), params, paramsTopic);
+        this.sample = new RfmSample(config.predict().sampleSize());
     }
 
     @Override
@@ -58,9 +61,11 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
         this.states = context.getStateStore(ClvTopology.CUSTOMER_STATE_STORE);
         this.dueIndex = context.getStateStore(ClvTopology.DUE_INDEX_STORE);
         this.model.init(context.getStateStore(ClvTopology.MODEL_PARAMS_STORE));
-        context.schedule(config.punctuationInterval(),
-            config.timeSource() == TimeSource.WALL_CLOCK ? PunctuationType.WALL_CLOCK_TIME : PunctuationType.STREAM_TIME,
-            this::reevaluateDue);
+        this.sample.init(context.getStateStore(ClvTopology.RFM_SAMPLE_STORE));
+        final PunctuationType clock =
+            config.timeSource() == TimeSource.WALL_CLOCK ? PunctuationType.WALL_CLOCK_TIME : PunctuationType.STREAM_TIME;
+        context.schedule(config.punctuationInterval(), clock, this::reevaluateDue);
+        context.schedule(config.predict().summaryInterval(), clock, this::publishSummary);
     }
 
     @Override
@@ -70,6 +75,7 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
         final CustomerState stored = states.get(customerId);
         final CustomerState state = stored == null ? CustomerLedger.empty() : stored;
         final Long previousDue = state.getDueAt();
+        final RfmSampleEntry sampledBefore = RfmSample.entry(state);
         final CustomerEngine.Update update;
         try {
             update = engine.onEvent(customerId, state, record.value(), model.get());
@@ -89,7 +95,14 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
         }
         moveDueEntry(customerId, previousDue, state.getDueAt());
         states.put(customerId, state);
+        sample.update(customerId, sampledBefore, RfmSample.entry(state));
         emit(customerId, update, record.timestamp());
+    }
+
+    /** Publishes this task's sample for the fitter, keyed by the partition so the fitter keeps one per partition. */
+    private void publishSummary(long now) {
+        final int partition = context.taskId().partition();
+        context.forward(new Record<>(Integer.toString(partition), sample.summary(partition, now), now));
     }
 
     private void reevaluateDue(long now) {
