@@ -138,6 +138,7 @@ public final class ClvTopology {
             .defaultBranch(Branched.withConsumer(letters -> letters.to(
                 topics.deadLetter(), produced("customer-dead-letter-sink", DeadLetter.class, serdes.deadLetter())),
                 "dead-letter"));
+        SegmentStatsTopology.addTo(builder, config, serdes);
         final Topology topology = builder.build();
         // Every instance holds the whole (single-key) topic, so any task scores with the newest version. In memory:
         // it is one small record, restored from the compacted topic at start-up.

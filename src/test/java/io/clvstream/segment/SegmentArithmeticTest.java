@@ -1,0 +1,107 @@
+package io.clvstream.segment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.clvstream.avro.CustomerValue;
+import io.clvstream.avro.EventRef;
+import io.clvstream.avro.SegmentStats;
+import io.clvstream.avro.internal.SegmentAggregate;
+import io.clvstream.avro.internal.SegmentMember;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SegmentArithmeticTest {
+
+    static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
+
+    static CustomerValue value(String id, String segment, String net, Double pAlive, int lastDay) {
+        return CustomerValue.newBuilder().setCustomerId(id).setSegment(segment).setOrders(2).setRepeatCustomer(true)
+            .setNetRevenue(new BigDecimal(net)).setHistoricClv(new BigDecimal(net)).setPAlive(pAlive)
+            .setFirstPurchaseAt(T0).setLastPurchaseAt(T0.plus(Duration.ofDays(lastDay)))
+            .setCause(new EventRef("e", "PURCHASE", null)).setUpdatedAt(T0.plus(Duration.ofDays(400))).build();
+    }
+
+    static SegmentAggregate sum(SegmentMembers members, CustomerValue... values) {
+        SegmentAggregate aggregate = SegmentArithmetic.empty();
+        for (final CustomerValue value : values) {
+            aggregate = SegmentArithmetic.add(members.of(value), aggregate);
+        }
+        return aggregate;
+    }
+
+    @Test
+    void pAliveChurnCountsPAliveBelowTheThresholdAndDaysForTheRest() {
+        final SegmentsConfig config = SegmentsConfig.from(Map.of("clv.segments.churn", "p-alive"));
+        final SegmentMembers members = new SegmentMembers(config);
+        // As of day 400, 365 days: day 10 churned, day 300 not; P(alive) 0.3 churned, 0.8 and 0.5 not.
+        final SegmentAggregate a = sum(members, value("1", "x", "10", 0.3, 399), value("2", "x", "10", 0.8, 0),
+            value("3", "x", "10", 0.5, 0), value("4", "x", "10", null, 10), value("5", "x", "10", null, 300));
+        assertThat(new SegmentFigures(config).churnRate(a)).isEqualTo(2 / 5.0);
+    }
+
+    @Test
+    void noPurchaseDaysIgnoresPAlive() {
+        final SegmentsConfig config = SegmentsConfig.from(Map.of("clv.segments.churn", "no-purchase-days"));
+        final SegmentMembers members = new SegmentMembers(config);
+        // As of day 400: last purchase on day 35 is exactly 365 days before, so churned; day 36 is not.
+        final SegmentAggregate a = sum(members, value("1", "x", "10", 0.01, 399), value("2", "x", "10", 0.99, 35),
+            value("3", "x", "10", null, 36), value("4", "x", "10", null, 35));
+        assertThat(new SegmentFigures(config).churnRate(a)).isEqualTo(0.5);
+        assertThat(new SegmentFigures(config).stats("x", a, null).getAverageLifespanYears()).isEqualTo(2.0);
+    }
+
+    @Test
+    void subtractingWhatWasAddedRestoresTheAggregateExactly() {
+        final SegmentMembers members = new SegmentMembers(SegmentsConfig.defaults());
+        final SegmentMember one = members.of(value("1", "x", "10.01", 0.3, 3));
+        final SegmentMember two = members.of(value("2", null, "0.07", null, 7));
+        final SegmentAggregate base = sum(members, value("0", "x", "99.99", null, 1));
+        final SegmentAggregate moved = SegmentArithmetic.subtract(one, SegmentArithmetic.subtract(two,
+            SegmentArithmetic.add(two, SegmentArithmetic.add(one, base))));
+        assertThat(moved.getNetCents()).isEqualTo(base.getNetCents());
+        assertThat(moved.getLastPurchaseDays()).isEqualTo(base.getLastPurchaseDays());
+        assertThat(moved.getLastPurchaseCounts()).isEqualTo(base.getLastPurchaseCounts());
+        assertThat(moved.getCustomers()).isEqualTo(1);
+        assertThat(two.getSegment()).isEqualTo(SegmentMembers.UNKNOWN);
+    }
+
+    @Test
+    void aSignupAloneIsNoMemberAndStarIsReserved() {
+        final SegmentMembers members = new SegmentMembers(SegmentsConfig.defaults());
+        final CustomerValue signupOnly = CustomerValue.newBuilder(value("1", "vip", "0", null, 0))
+            .setFirstPurchaseAt(null).setLastPurchaseAt(null).setOrders(0).build();
+        assertThat(members.of(signupOnly)).isNull();
+        assertThat(SegmentMembers.segmentOf("*")).isEqualTo(SegmentMembers.UNKNOWN);
+        assertThat(SegmentMembers.segmentOf(" vip ")).isEqualTo("vip");
+    }
+
+    @Test
+    void emptySegmentHasNoAveragesAndNoRates() {
+        final SegmentStats stats = new SegmentFigures(SegmentsConfig.defaults()).stats("x", SegmentArithmetic.empty(), null);
+        assertThat(stats.getCustomers()).isZero();
+        assertThat(stats.getRepeatCustomerRate()).isZero();
+        assertThat(stats.getAverageOrderValue()).isNull();
+        assertThat(stats.getChurnRate()).isNull();
+        assertThat(stats.getAverageLifespanYears()).isNull();
+        assertThat(stats.getPurchaseFrequency()).isNull();
+        assertThat(stats.getLtvToCac()).isNull();
+    }
+
+    @Test
+    void configDefaultsAndValidation() {
+        final SegmentsConfig defaults = SegmentsConfig.defaults();
+        assertThat(defaults.churn()).isEqualTo(SegmentsConfig.ChurnDefinition.P_ALIVE);
+        assertThat(defaults.pAliveThreshold()).isEqualTo(0.5);
+        assertThat(defaults.churnDays()).isEqualTo(365);
+        assertThat(defaults.sketchInterval()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(defaults.sketchK()).isEqualTo(200);
+        assertThatThrownBy(() -> SegmentsConfig.from(Map.of("clv.segments.churn.p-alive-threshold", "1.5")))
+            .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SegmentsConfig.from(Map.of("clv.segments.churn", "sometimes")))
+            .isInstanceOf(IllegalArgumentException.class);
+    }
+}
