@@ -23,8 +23,8 @@ public final class CustomerEngine {
      * The effect of an event or a time check. Nothing to store or emit when {@code changed} is
      * false; {@code value} is null when the state changed without a figure worth publishing.
      */
-    public record Update(boolean changed, CustomerValue value, TierChange tierChange, Alert alert) {
-        static final Update NONE = new Update(false, null, null, null);
+    public record Update(boolean changed, CustomerValue value, TierChange tierChange, Alert alert, Alert atRisk) {
+        static final Update NONE = new Update(false, null, null, null, null);
     }
 
     private final CustomerTopologyConfig config;
@@ -32,6 +32,7 @@ public final class CustomerEngine {
     private final CustomerFigures figures;
     private final TierPolicy tiers;
     private final HighValueAlerts alerts;
+    private final AtRiskAlerts atRiskAlerts;
     private final PredictiveFigures predictive;
     private final ScoringModel prior;
 
@@ -41,6 +42,7 @@ public final class CustomerEngine {
         this.figures = new CustomerFigures(config);
         this.tiers = new TierPolicy(config);
         this.alerts = new HighValueAlerts(config);
+        this.atRiskAlerts = new AtRiskAlerts(config);
         this.predictive = new PredictiveFigures(config.predict());
         this.prior = ScoringModel.prior(config.predict());
     }
@@ -64,15 +66,18 @@ public final class CustomerEngine {
         final CustomerScore score = predictive.score(model, state, asOf);
         TierChange tierChange = null;
         Alert alert = null;
+        Alert atRisk = null;
         if (event.getType() != CustomerEventType.SIGNUP) {
             tierChange = tiers.evaluate(customerId, state, figures.metricCents(tiers.metric(), state, asOf, score), asOf)
                 .orElse(null);
             alert = alerts.evaluate(customerId, state, figures.metricCents(alerts.metric(), state, asOf, score), asOf)
                 .orElse(null);
+            atRisk = atRiskAlerts.evaluate(customerId, state, model, score, asOf,
+                event.getType() == CustomerEventType.PURCHASE).orElse(null);
             state.setDueAt(nextDueAt(state, asOf));
         }
         final EventRef cause = new EventRef(event.getEventId(), event.getType().name(), outcome.note());
-        return new Update(true, value(customerId, state, asOf, cause, score), tierChange, alert);
+        return new Update(true, value(customerId, state, asOf, cause, score), tierChange, alert, atRisk);
     }
 
     /** As {@link #onTime(String, CustomerState, long, ScoringModel)} with the configured prior model. */
@@ -87,17 +92,18 @@ public final class CustomerEngine {
             tiers.evaluate(customerId, state, figures.metricCents(tiers.metric(), state, nowMs, score), nowMs);
         final Optional<Alert> alert =
             alerts.evaluate(customerId, state, figures.metricCents(alerts.metric(), state, nowMs, score), nowMs);
+        final Optional<Alert> atRisk = atRiskAlerts.evaluate(customerId, state, model, score, nowMs, false);
         state.setDueAt(nextDueAt(state, nowMs));
-        final CustomerValue value = tierChange.isPresent() || alert.isPresent()
+        final CustomerValue value = tierChange.isPresent() || alert.isPresent() || atRisk.isPresent()
             ? value(customerId, state, nowMs, new EventRef("time", "TIME", "re-evaluated as time passed"), score) : null;
         // The state always changes (dueAt at least), so it is always stored.
-        return new Update(true, value, tierChange.orElse(null), alert.orElse(null));
+        return new Update(true, value, tierChange.orElse(null), alert.orElse(null), atRisk.orElse(null));
     }
 
     /**
-     * The next time a tier can change without an event: the end of a pending grace period, or the
-     * start of the month in which spend leaves the rolling window (time-dependent metrics, above
-     * the floor tier only, since the floor cannot be lost).
+     * The next time a tier or alert can change without an event: the end of a pending grace period,
+     * the start of the month in which spend leaves the rolling window (time-dependent metrics, above
+     * the floor tier only, since the floor cannot be lost), or the expected AT_RISK crossing.
      */
     Long nextDueAt(CustomerState state, long asOfMs) {
         Long due = state.getDowngradeDueAt();
@@ -107,9 +113,16 @@ public final class CustomerEngine {
                 case FORMULA_CLV, PREDICTED_CLV -> UtcCalendar.monthStart(UtcCalendar.month(asOfMs) + 1);
                 case LIFETIME_NET_SPEND -> null;
             };
-            due = due == null ? change : change == null ? due : Math.min(due, change);
+            due = earliest(due, change);
         }
-        return due;
+        return earliest(due, state.getAtRiskDueAt());
+    }
+
+    private static Long earliest(Long a, Long b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return Math.min(a, b);
     }
 
     /** The customer's predictive score as of {@code asOfMs} with {@code model}; null before the first purchase. */

@@ -152,6 +152,9 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
         if (update.alert() != null) {
             context.forward(new Record<>(customerId, update.alert(), timestamp));
         }
+        if (update.atRisk() != null) {
+            context.forward(new Record<>(customerId, update.atRisk(), timestamp));
+        }
         if (update.value() != null) {
             context.forward(new Record<>(customerId, update.value(), timestamp));
         }
