@@ -22,7 +22,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * estimates the population (k - 1) / max (the KMV estimator, relative error about 1 / sqrt(k)), so no count is
  * kept. Not thread safe; one per processor.
  */
-final class RfmSample {
+public final class RfmSample {
 
     private static final double TWO_TO_64 = 0x1p64;
 
@@ -31,12 +31,12 @@ final class RfmSample {
     private int size;
     private Bytes largest;
 
-    RfmSample(int capacity) {
+    public RfmSample(int capacity) {
         this.capacity = capacity;
     }
 
     /** Reads size and largest key back from the (restored) store: at most k entries, once per task start. */
-    void init(KeyValueStore<Bytes, RfmSampleEntry> store) {
+    public void init(KeyValueStore<Bytes, RfmSampleEntry> store) {
         this.store = store;
         size = 0;
         largest = null;
@@ -88,7 +88,7 @@ final class RfmSample {
     }
 
     /** The summary to publish: the active entries and the customers each stands for. */
-    RfmSummary summary(int partition, long asOfMs) {
+    public RfmSummary summary(int partition, long asOfMs) {
         final List<RfmSampleEntry> active = new ArrayList<>(size);
         try (KeyValueIterator<Bytes, RfmSampleEntry> all = store.all()) {
             while (all.hasNext()) {
