@@ -8,6 +8,7 @@ import io.clvstream.avro.internal.CustomerEvent;
 import io.clvstream.avro.internal.CustomerEventType;
 import io.clvstream.avro.internal.CustomerState;
 import io.clvstream.model.FormulaClv;
+import io.clvstream.predict.ScoringModel;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -22,8 +23,8 @@ public final class CustomerEngine {
      * The effect of an event or a time check. Nothing to store or emit when {@code changed} is
      * false; {@code value} is null when the state changed without a figure worth publishing.
      */
-    public record Update(boolean changed, CustomerValue value, TierChange tierChange, Alert alert) {
-        static final Update NONE = new Update(false, null, null, null);
+    public record Update(boolean changed, CustomerValue value, TierChange tierChange, Alert alert, Alert atRisk) {
+        static final Update NONE = new Update(false, null, null, null, null);
     }
 
     private final CustomerTopologyConfig config;
@@ -31,6 +32,9 @@ public final class CustomerEngine {
     private final CustomerFigures figures;
     private final TierPolicy tiers;
     private final HighValueAlerts alerts;
+    private final AtRiskAlerts atRiskAlerts;
+    private final PredictiveFigures predictive;
+    private final ScoringModel prior;
 
     public CustomerEngine(CustomerTopologyConfig config) {
         this.config = config;
@@ -38,6 +42,14 @@ public final class CustomerEngine {
         this.figures = new CustomerFigures(config);
         this.tiers = new TierPolicy(config);
         this.alerts = new HighValueAlerts(config);
+        this.atRiskAlerts = new AtRiskAlerts(config);
+        this.predictive = new PredictiveFigures(config.predict());
+        this.prior = ScoringModel.prior(config.predict());
+    }
+
+    /** As {@link #onEvent(String, CustomerState, CustomerEvent, ScoringModel)} with the configured prior model. */
+    public Update onEvent(String customerId, CustomerState state, CustomerEvent event) {
+        return onEvent(customerId, state, event, prior);
     }
 
     /**
@@ -45,55 +57,85 @@ public final class CustomerEngine {
      *
      * @throws InvalidEventException when the event contradicts the state (refund beyond its order); state unchanged
      */
-    public Update onEvent(String customerId, CustomerState state, CustomerEvent event) {
+    public Update onEvent(String customerId, CustomerState state, CustomerEvent event, ScoringModel model) {
         final CustomerLedger.Outcome outcome = ledger.apply(state, event);
         if (!outcome.changed()) {
             return Update.NONE;
         }
         final long asOf = state.getLatestEventAt() == null ? event.getOccurredAt() : state.getLatestEventAt();
+        final CustomerScore score = predictive.score(model, state, asOf);
         TierChange tierChange = null;
         Alert alert = null;
+        Alert atRisk = null;
         if (event.getType() != CustomerEventType.SIGNUP) {
-            tierChange = tiers.evaluate(customerId, state, figures.metricCents(tiers.metric(), state, asOf), asOf).orElse(null);
-            alert = alerts.evaluate(customerId, state, figures.metricCents(alerts.metric(), state, asOf), asOf).orElse(null);
+            tierChange = tiers.evaluate(customerId, state, figures.metricCents(tiers.metric(), state, asOf, score), asOf)
+                .orElse(null);
+            alert = alerts.evaluate(customerId, state, figures.metricCents(alerts.metric(), state, asOf, score), asOf)
+                .orElse(null);
+            atRisk = atRiskAlerts.evaluate(customerId, state, model, score, asOf,
+                event.getType() == CustomerEventType.PURCHASE).orElse(null);
             state.setDueAt(nextDueAt(state, asOf));
         }
         final EventRef cause = new EventRef(event.getEventId(), event.getType().name(), outcome.note());
-        return new Update(true, value(customerId, state, asOf, cause), tierChange, alert);
+        return new Update(true, value(customerId, state, asOf, cause, score), tierChange, alert, atRisk);
+    }
+
+    /** As {@link #onTime(String, CustomerState, long, ScoringModel)} with the configured prior model. */
+    public Update onTime(String customerId, CustomerState state, long nowMs) {
+        return onTime(customerId, state, nowMs, prior);
     }
 
     /** Re-evaluates tier and alert as of {@code nowMs} without an event (spend left the window, grace ended). */
-    public Update onTime(String customerId, CustomerState state, long nowMs) {
+    public Update onTime(String customerId, CustomerState state, long nowMs, ScoringModel model) {
+        final CustomerScore score = predictive.score(model, state, nowMs);
         final Optional<TierChange> tierChange =
-            tiers.evaluate(customerId, state, figures.metricCents(tiers.metric(), state, nowMs), nowMs);
+            tiers.evaluate(customerId, state, figures.metricCents(tiers.metric(), state, nowMs, score), nowMs);
         final Optional<Alert> alert =
-            alerts.evaluate(customerId, state, figures.metricCents(alerts.metric(), state, nowMs), nowMs);
+            alerts.evaluate(customerId, state, figures.metricCents(alerts.metric(), state, nowMs, score), nowMs);
+        final Optional<Alert> atRisk = atRiskAlerts.evaluate(customerId, state, model, score, nowMs, false);
         state.setDueAt(nextDueAt(state, nowMs));
-        final CustomerValue value = tierChange.isPresent() || alert.isPresent()
-            ? value(customerId, state, nowMs, new EventRef("time", "TIME", "re-evaluated as time passed")) : null;
+        final CustomerValue value = tierChange.isPresent() || alert.isPresent() || atRisk.isPresent()
+            ? value(customerId, state, nowMs, new EventRef("time", "TIME", "re-evaluated as time passed"), score) : null;
         // The state always changes (dueAt at least), so it is always stored.
-        return new Update(true, value, tierChange.orElse(null), alert.orElse(null));
+        return new Update(true, value, tierChange.orElse(null), alert.orElse(null), atRisk.orElse(null));
     }
 
     /**
-     * The next time a tier can change without an event: the end of a pending grace period, or the
-     * start of the month in which spend leaves the rolling window (time-dependent metrics, above
-     * the floor tier only, since the floor cannot be lost).
+     * The next time a tier or alert can change without an event: the end of a pending grace period,
+     * the start of the month in which spend leaves the rolling window (time-dependent metrics, above
+     * the floor tier only, since the floor cannot be lost), or the expected AT_RISK crossing.
      */
     Long nextDueAt(CustomerState state, long asOfMs) {
         Long due = state.getDowngradeDueAt();
         if (state.getTier() != null && !state.getTier().equals(config.tiers().get(0).name())) {
             final Long change = switch (tiers.metric()) {
                 case NET_SPEND_12M -> MonthlySpend.nextRollOff(state, asOfMs);
-                case FORMULA_CLV -> UtcCalendar.monthStart(UtcCalendar.month(asOfMs) + 1);
+                case FORMULA_CLV, PREDICTED_CLV -> UtcCalendar.monthStart(UtcCalendar.month(asOfMs) + 1);
                 case LIFETIME_NET_SPEND -> null;
             };
-            due = due == null ? change : change == null ? due : Math.min(due, change);
+            due = earliest(due, change);
         }
-        return due;
+        return earliest(due, state.getAtRiskDueAt());
     }
 
-    private CustomerValue value(String customerId, CustomerState state, long asOfMs, EventRef cause) {
+    private static Long earliest(Long a, Long b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return Math.min(a, b);
+    }
+
+    /** The customer's predictive score as of {@code asOfMs} with {@code model}; null before the first purchase. */
+    public CustomerScore score(CustomerState state, long asOfMs, ScoringModel model) {
+        return predictive.score(model, state, asOfMs);
+    }
+
+    /** The configured prior model, used until a fit is published. */
+    public ScoringModel prior() {
+        return prior;
+    }
+
+    private CustomerValue value(String customerId, CustomerState state, long asOfMs, EventRef cause, CustomerScore score) {
         final Double formula = figures.formulaClv(state, asOfMs);
         final Long cac = state.getAcquisitionCostCents();
         final long net = CustomerFigures.netCents(state);
@@ -117,6 +159,13 @@ public final class CustomerEngine {
             .setAcquisitionChannel(state.getAcquisitionChannel())
             .setAcquisitionCost(cac == null ? null : Money.toDecimal(cac))
             .setCurrency(config.baseCurrency())
+            .setPAlive(score == null ? null : score.pAlive())
+            .setExpectedPurchases(score == null ? null : score.expectedPurchases())
+            .setPredictedClv(score == null ? null : Money.toDecimal(score.predictedClv()))
+            .setExpectedAverageOrderValue(score == null ? null : Money.toDecimal(score.expectedAverageOrderValue()))
+            .setExpectedNextPurchaseAt(score == null ? null : Instant.ofEpochMilli(score.expectedNextPurchaseAt()))
+            .setModelVersion(score == null ? null : score.modelVersion())
+            .setModelPrior(score != null && score.modelVersion() == null)
             .build();
     }
 }

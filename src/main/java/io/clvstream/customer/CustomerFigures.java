@@ -47,8 +47,11 @@ public final class CustomerFigures {
         return FormulaClv.formulaClv(aov, frequency, config.lifespanYears(), margin);
     }
 
-    /** The value of {@code metric} in cents; null when it is not defined yet (formula CLV without orders). */
-    public Long metricCents(ValueMetric metric, CustomerState state, long asOfMs) {
+    /**
+     * The value of {@code metric} in cents; null when it is not defined yet (formula or predicted CLV without
+     * orders). {@code score} is the customer's predictive score as of {@code asOfMs}, or null.
+     */
+    public Long metricCents(ValueMetric metric, CustomerState state, long asOfMs, CustomerScore score) {
         return switch (metric) {
             case NET_SPEND_12M -> MonthlySpend.last12Months(state, asOfMs);
             case LIFETIME_NET_SPEND -> netCents(state);
@@ -56,6 +59,7 @@ public final class CustomerFigures {
                 final Double clv = formulaClv(state, asOfMs);
                 yield clv == null ? null : Money.toCents(Money.toDecimal(clv));
             }
+            case PREDICTED_CLV -> score == null ? null : Money.toCents(Money.toDecimal(score.predictedClv()));
         };
     }
 

@@ -1,5 +1,6 @@
 package io.clvstream.customer;
 
+import io.clvstream.predict.PredictConfig;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +26,8 @@ import java.util.Map;
  *   rejected.</td></tr>
  * <tr><td>{@code clv.tiers}</td><td>bronze:0,silver:500,gold:2000,platinum:10000</td><td>Tier ladder
  *   {@code name:threshold} in base currency; the lowest tier is the floor once a customer has purchased.</td></tr>
- * <tr><td>{@code clv.tier.metric}</td><td>NET_SPEND_12M</td><td>Also LIFETIME_NET_SPEND, FORMULA_CLV.</td></tr>
+ * <tr><td>{@code clv.tier.metric}</td><td>NET_SPEND_12M</td><td>Also LIFETIME_NET_SPEND, FORMULA_CLV,
+ *   PREDICTED_CLV.</td></tr>
  * <tr><td>{@code clv.tier.downgrade-grace}</td><td>P30D</td><td>How long a customer stays in a tier after no
  *   longer qualifying.</td></tr>
  * <tr><td>{@code clv.alert.high-value.metric}</td><td>FORMULA_CLV</td><td>Metric of the HIGH_VALUE alert.</td></tr>
@@ -41,6 +43,7 @@ import java.util.Map;
  * <tr><td>{@code clv.time.source}</td><td>wall-clock</td><td>{@code wall-clock} or {@code stream-time}
  *   (replays, backtests).</td></tr>
  * </table>
+ * Predictive scoring, refit and AT_RISK keys: {@link PredictConfig}.
  */
 public record CustomerTopologyConfig(
     String baseCurrency,
@@ -57,7 +60,8 @@ public record CustomerTopologyConfig(
     double priorOrdersPerYear,
     double priorWeightYears,
     Duration punctuationInterval,
-    TimeSource timeSource) {
+    TimeSource timeSource,
+    PredictConfig predict) {
 
     public static final String BASE_CURRENCY = "clv.currency.base";
     public static final String RATES = "clv.currency.rates";
@@ -110,7 +114,8 @@ public record CustomerTopologyConfig(
             Double.parseDouble(get(config, PRIOR_FREQUENCY, "2")),
             Double.parseDouble(get(config, PRIOR_WEIGHT_YEARS, "1")),
             Duration.parse(get(config, PUNCTUATION_INTERVAL, "PT1M")),
-            TimeSource.valueOf(get(config, TIME_SOURCE, "wall-clock").toUpperCase(Locale.ROOT).replace('-', '_')));
+            TimeSource.valueOf(get(config, TIME_SOURCE, "wall-clock").toUpperCase(Locale.ROOT).replace('-', '_')),
+            PredictConfig.from(config));
     }
 
     /** The level below which a HIGH_VALUE alert is re-armed. */

@@ -7,7 +7,9 @@ public enum ValueMetric {
     /** Net revenue to date (historic CLV). */
     LIFETIME_NET_SPEND("lifetime net spend"),
     /** Formula CLV: AOV x orders/year x lifespan x margin ratio. */
-    FORMULA_CLV("formula CLV");
+    FORMULA_CLV("formula CLV"),
+    /** Predictive CLV: BG/NBD (or Pareto/NBD) x Gamma-Gamma discounted over the configured horizon. */
+    PREDICTED_CLV("predicted CLV");
 
     private final String label;
 

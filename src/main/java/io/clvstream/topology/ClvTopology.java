@@ -6,6 +6,9 @@ import io.clvstream.avro.DeadLetter;
 import io.clvstream.avro.TierChange;
 import io.clvstream.avro.internal.CustomerEvent;
 import io.clvstream.avro.internal.CustomerState;
+import io.clvstream.avro.internal.RfmSampleEntry;
+import io.clvstream.avro.internal.RfmSummary;
+import io.clvstream.predict.ScoringModel;
 import io.clvstream.config.TopicNames;
 import io.clvstream.customer.CustomerTopologyConfig;
 import io.clvstream.customer.EventNormalizer;
@@ -13,6 +16,7 @@ import io.clvstream.serde.ClvSerdes;
 import io.clvstream.serde.InternalAvroSerde;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -36,6 +40,9 @@ import org.apache.kafka.streams.state.Stores;
  *   route-keyed (key == customerId) ---------------------------------------+
  *   route-mis-keyed -> key-by-customer -> events-by-customer (repartition) -+-> events-merge -> customer-processor -> emit-
  *     emit-customer-value / emit-tier-change / emit-alert / emit-dead-letter -> *-sink
+ *     emit-rfm-summary -> rfm-summaries (repartition, 1 partition) -> model-fitter -> model-params-sink
+ * clv.model-params -> model-params-source -> model-params-updater -> model-params-store (global, read by
+ *   customer-processor and model-fitter)
  * </pre>
  *
  * Correctly keyed records, the normal case, never cross a topic between input and state. Input
@@ -48,6 +55,16 @@ public final class ClvTopology {
     public static final String DUE_INDEX_STORE = "tier-due-index";
     public static final String EVENTS_REPARTITION = "events-by-customer";
     public static final String CUSTOMER_PROCESSOR = "customer-processor";
+    /** Global store holding the latest {@code clv.model-params} record (as published bytes) under {@link #MODEL_PARAMS_KEY}. */
+    public static final String MODEL_PARAMS_STORE = "model-params-store";
+    public static final String MODEL_PARAMS_KEY = "current";
+    /** Per customer task: the bottom-k sample of its customers (see RfmSample). */
+    public static final String RFM_SAMPLE_STORE = "rfm-sample";
+    /** Repartition topic {@code <application.id>-rfm-summaries-repartition}, one partition: one fitter. */
+    public static final String RFM_SUMMARIES_REPARTITION = "rfm-summaries";
+    /** The fitter's latest summary per source partition. */
+    public static final String RFM_SUMMARY_STORE = "rfm-summary-store";
+    public static final String MODEL_FITTER = "model-fitter";
 
     private ClvTopology() {
     }
@@ -68,6 +85,10 @@ public final class ClvTopology {
             .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(DUE_INDEX_STORE), Serdes.Bytes(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(RFM_SAMPLE_STORE), Serdes.Bytes(), new InternalAvroSerde<>(RfmSampleEntry.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(RFM_SUMMARY_STORE), Serdes.String(), new InternalAvroSerde<>(RfmSummary.class)));
 
         final KStream<String, SpecificRecord> decoded =
             decode(builder, topics.purchases(), "purchases", serdes.purchase().deserializer(), normalizer::purchase, deadLetters)
@@ -93,8 +114,9 @@ public final class ClvTopology {
                 .withKeySerde(Serdes.String()).withValueSerde(new InternalAvroSerde<>(CustomerEvent.class)));
 
         keyed.merge(rekeyed, Named.as("events-merge"))
-            .process(() -> new CustomerProcessor(settings, deadLetters), Named.as(CUSTOMER_PROCESSOR),
-                CUSTOMER_STATE_STORE, DUE_INDEX_STORE)
+            .process(() -> new CustomerProcessor(settings, deadLetters, serdes.modelParams().deserializer(),
+                    topics.modelParams()), Named.as(CUSTOMER_PROCESSOR),
+                CUSTOMER_STATE_STORE, DUE_INDEX_STORE, RFM_SAMPLE_STORE)
             .split(Named.as("emit-"))
             .branch((key, value) -> value instanceof CustomerValue, Branched.withConsumer(values -> values.to(
                 topics.customerValues(), produced(serdes.outputKey(), "customer-values-sink", CustomerValue.class, serdes.customerValue())),
@@ -103,11 +125,27 @@ public final class ClvTopology {
                 topics.tierChanges(), produced(serdes.outputKey(), "tier-changes-sink", TierChange.class, serdes.tierChange())), "tier-change"))
             .branch((key, value) -> value instanceof Alert, Branched.withConsumer(alerts -> alerts.to(
                 topics.alerts(), produced(serdes.outputKey(), "alerts-sink", Alert.class, serdes.alert())), "alert"))
+            .branch((key, value) -> value instanceof RfmSummary, Branched.withConsumer(summaries -> summaries
+                .mapValues(value -> (RfmSummary) value, Named.as("rfm-summaries-typed"))
+                .repartition(Repartitioned.<String, RfmSummary>as(RFM_SUMMARIES_REPARTITION).withNumberOfPartitions(1)
+                    .withKeySerde(Serdes.String()).withValueSerde(new InternalAvroSerde<>(RfmSummary.class)))
+                .process(() -> new ModelFitter(settings.predict(), settings.timeSource(), new CurrentModel(
+                        ScoringModel.prior(settings.predict()), serdes.modelParams().deserializer(), topics.modelParams())),
+                    Named.as(MODEL_FITTER), RFM_SUMMARY_STORE)
+                .to(topics.modelParams(), Produced.with(serdes.outputKey(), serdes.modelParams()).withName("model-params-sink")),
+                "rfm-summary"))
             .defaultBranch(Branched.withConsumer(letters -> letters.to(
                 topics.deadLetter(), produced(serdes.outputKey(), "customer-dead-letter-sink", DeadLetter.class, serdes.deadLetter())),
                 "dead-letter"));
         SegmentStatsTopology.addTo(builder, config, serdes);
-        return builder.build();
+        final Topology topology = builder.build();
+        // Every instance holds the whole (single-key) topic, so any task scores with the newest version. In memory:
+        // it is one small record, restored from the compacted topic at start-up.
+        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(MODEL_PARAMS_STORE),
+                Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
+            "model-params-source", serdes.outputKey().deserializer(), new ByteArrayDeserializer(), topics.modelParams(),
+            "model-params-updater", ModelParamsUpdater::new);
+        return topology;
     }
 
     private static <T> KStream<String, SpecificRecord> decode(StreamsBuilder builder, String topic, String role,

@@ -1,16 +1,20 @@
 package io.clvstream.topology;
 
+import io.clvstream.avro.ModelParams;
 import io.clvstream.avro.internal.CustomerEvent;
 import io.clvstream.avro.internal.CustomerState;
+import io.clvstream.avro.internal.RfmSampleEntry;
 import io.clvstream.customer.CustomerEngine;
 import io.clvstream.customer.CustomerLedger;
 import io.clvstream.customer.CustomerTopologyConfig;
 import io.clvstream.customer.InvalidEventException;
 import io.clvstream.customer.TimeSource;
+import io.clvstream.predict.ScoringModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -36,14 +40,19 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
     private final CustomerTopologyConfig config;
     private final CustomerEngine engine;
     private final DeadLetters deadLetters;
+    private final CurrentModel model;
+    private final RfmSample sample;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, CustomerState> states;
     private KeyValueStore<Bytes, byte[]> dueIndex;
 
-    CustomerProcessor(CustomerTopologyConfig config, DeadLetterCounter counter) {
+    CustomerProcessor(CustomerTopologyConfig config, DeadLetterCounter counter, Deserializer<ModelParams> params,
+                      String paramsTopic) {
         this.config = config;
         this.engine = new CustomerEngine(config);
         this.deadLetters = new DeadLetters(counter);
+        this.model = new CurrentModel(engine.prior(), params, paramsTopic);
+        this.sample = new RfmSample(config.predict().sampleSize());
     }
 
     @Override
@@ -51,9 +60,12 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
         this.context = context;
         this.states = context.getStateStore(ClvTopology.CUSTOMER_STATE_STORE);
         this.dueIndex = context.getStateStore(ClvTopology.DUE_INDEX_STORE);
-        context.schedule(config.punctuationInterval(),
-            config.timeSource() == TimeSource.WALL_CLOCK ? PunctuationType.WALL_CLOCK_TIME : PunctuationType.STREAM_TIME,
-            this::reevaluateDue);
+        this.model.init(context.getStateStore(ClvTopology.MODEL_PARAMS_STORE));
+        this.sample.init(context.getStateStore(ClvTopology.RFM_SAMPLE_STORE));
+        final PunctuationType clock =
+            config.timeSource() == TimeSource.WALL_CLOCK ? PunctuationType.WALL_CLOCK_TIME : PunctuationType.STREAM_TIME;
+        context.schedule(config.punctuationInterval(), clock, this::reevaluateDue);
+        context.schedule(config.predict().summaryInterval(), clock, this::publishSummary);
     }
 
     @Override
@@ -63,9 +75,10 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
         final CustomerState stored = states.get(customerId);
         final CustomerState state = stored == null ? CustomerLedger.empty() : stored;
         final Long previousDue = state.getDueAt();
+        final RfmSampleEntry sampledBefore = RfmSample.entry(state);
         final CustomerEngine.Update update;
         try {
-            update = engine.onEvent(customerId, state, record.value());
+            update = engine.onEvent(customerId, state, record.value(), model.get());
         } catch (InvalidEventException e) {
             context.forward(widen(deadLetters.reject(record.value().getOrigin(), e.code().name(), "VALIDATION",
                 e.getMessage(), context.currentSystemTimeMs(), record.timestamp())));
@@ -82,7 +95,14 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
         }
         moveDueEntry(customerId, previousDue, state.getDueAt());
         states.put(customerId, state);
+        sample.update(customerId, sampledBefore, RfmSample.entry(state));
         emit(customerId, update, record.timestamp());
+    }
+
+    /** Publishes this task's sample for the fitter, keyed by the partition so the fitter keeps one per partition. */
+    private void publishSummary(long now) {
+        final int partition = context.taskId().partition();
+        context.forward(new Record<>(Integer.toString(partition), sample.summary(partition, now), now));
     }
 
     private void reevaluateDue(long now) {
@@ -96,6 +116,7 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
                 due.add(entry.key);
             }
         }
+        final ScoringModel current = model.get();
         for (final Bytes key : due) {
             dueIndex.delete(key);
             final String customerId = DueIndex.customerId(key);
@@ -103,7 +124,7 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
             if (state == null || !Objects.equals(state.getDueAt(), DueIndex.dueAt(key))) {
                 continue;
             }
-            final CustomerEngine.Update update = engine.onTime(customerId, state, now);
+            final CustomerEngine.Update update = engine.onTime(customerId, state, now, current);
             if (state.getDueAt() != null) {
                 dueIndex.put(DueIndex.key(state.getDueAt(), customerId), PRESENT);
             }
@@ -130,6 +151,9 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
         }
         if (update.alert() != null) {
             context.forward(new Record<>(customerId, update.alert(), timestamp));
+        }
+        if (update.atRisk() != null) {
+            context.forward(new Record<>(customerId, update.atRisk(), timestamp));
         }
         if (update.value() != null) {
             context.forward(new Record<>(customerId, update.value(), timestamp));

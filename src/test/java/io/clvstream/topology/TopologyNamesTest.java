@@ -28,20 +28,27 @@ class TopologyNamesTest {
             ClvSerdes.create(Map.of("schema.registry.url", "mock://" + SCOPE))).describe();
         final String text = description.toString();
 
-        // Customers; segment members; segment sums and quantiles.
-        assertThat(description.subtopologies()).hasSize(3);
+        // Customers; model fitter; segment members; segment sums and quantiles. Plus the model-params global store.
+        assertThat(description.subtopologies()).hasSize(4);
+        assertThat(description.globalStores()).hasSize(1);
         assertThat(text)
             .contains("Source: purchases-source (topics: [commerce.purchases])")
             .contains("Source: refunds-source (topics: [commerce.refunds])")
             .contains("Source: signups-source (topics: [customers.signups])")
             .contains("Source: events-by-customer-repartition-source (topics: [events-by-customer-repartition])")
             .contains("Sink: events-by-customer-repartition-sink (topic: events-by-customer-repartition)")
-            .contains("Processor: customer-processor (stores: [customer-state, tier-due-index])")
+            .contains("Processor: customer-processor (stores: [customer-state, rfm-sample, tier-due-index])")
+            .contains("Sink: rfm-summaries-repartition-sink (topic: rfm-summaries-repartition)")
+            .contains("Source: rfm-summaries-repartition-source (topics: [rfm-summaries-repartition])")
+            .contains("Processor: model-fitter (stores: [rfm-summary-store])")
+            .contains("Sink: model-params-sink (topic: clv.model-params)")
             .contains("Sink: customer-values-sink (topic: clv.customer-values)")
             .contains("Sink: tier-changes-sink (topic: clv.tier-changes)")
             .contains("Sink: alerts-sink (topic: clv.alerts)")
             .contains("Sink: decode-dead-letter-sink (topic: clv.dead-letter)")
             .contains("Sink: customer-dead-letter-sink (topic: clv.dead-letter)")
+            .contains("Source: model-params-source (topics: [clv.model-params])")
+            .contains("Processor: model-params-updater (stores: [model-params-store])")
             .contains("Source: segment-values-source (topics: [clv.customer-values])")
             .contains("Processor: segment-members-table (stores: [segment-members])")
             .contains("Processor: segment-clv-sketcher (stores: [segment-members])")
