@@ -17,6 +17,7 @@ import io.clvstream.registry.MockSchemaRegistry;
 import io.clvstream.serde.ClvSerdes;
 import io.clvstream.serde.InternalAvroSerde;
 import io.clvstream.topology.ClvTopology;
+import io.clvstream.topology.StateStores;
 import io.clvstream.topology.RfmSample;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -152,6 +153,7 @@ public final class Backtest {
         final Map<String, Object> config = new HashMap<>();
         config.put("schema.registry.url", "mock://" + scope);
         config.put("clv.time.source", "stream-time");
+        config.put(StateStores.STORE_TYPE, "in-memory");
         config.put(PredictConfig.TIME_UNIT, unit.name());
         // Room for every customer (one spare: a full sample switches to the bottom-k population estimate), so the
         // fit is the exact maximum-likelihood fit of the whole file up to 49,999 customers.

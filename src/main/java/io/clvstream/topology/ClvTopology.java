@@ -78,17 +78,18 @@ public final class ClvTopology {
         final TopicNames topics = TopicNames.from(config);
         final CustomerTopologyConfig settings = CustomerTopologyConfig.from(config);
         final EventNormalizer normalizer = new EventNormalizer(settings);
+        final StateStores stores = StateStores.from(config);
         final StreamsBuilder builder = new StreamsBuilder();
 
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(CUSTOMER_STATE_STORE), Serdes.String(), new InternalAvroSerde<>(CustomerState.class))
+                stores.keyValue(CUSTOMER_STATE_STORE), Serdes.String(), new InternalAvroSerde<>(CustomerState.class))
             .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(DUE_INDEX_STORE), Serdes.Bytes(), Serdes.ByteArray()));
+            stores.keyValue(DUE_INDEX_STORE), Serdes.Bytes(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(RFM_SAMPLE_STORE), Serdes.Bytes(), new InternalAvroSerde<>(RfmSampleEntry.class)));
+            stores.keyValue(RFM_SAMPLE_STORE), Serdes.Bytes(), new InternalAvroSerde<>(RfmSampleEntry.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(RFM_SUMMARY_STORE), Serdes.String(), new InternalAvroSerde<>(RfmSummary.class)));
+            stores.keyValue(RFM_SUMMARY_STORE), Serdes.String(), new InternalAvroSerde<>(RfmSummary.class)));
 
         final KStream<String, SpecificRecord> decoded =
             decode(builder, topics.purchases(), "purchases", serdes.purchase().deserializer(), normalizer::purchase, deadLetters)

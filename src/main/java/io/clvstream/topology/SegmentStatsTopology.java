@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -30,7 +29,6 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.PunctuationType;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -73,10 +71,11 @@ public final class SegmentStatsTopology {
         final PunctuationType punctuation = CustomerTopologyConfig.from(config).timeSource() == TimeSource.WALL_CLOCK
             ? PunctuationType.WALL_CLOCK_TIME : PunctuationType.STREAM_TIME;
         final SegmentMembers members = new SegmentMembers(settings);
+        final StateStores stores = StateStores.from(config);
         final Serde<SegmentMember> memberSerde = new InternalAvroSerde<>(SegmentMember.class);
         final Serde<SegmentAggregate> aggregateSerde = new InternalAvroSerde<>(SegmentAggregate.class);
 
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SKETCHES_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.keyValue(SKETCHES_STORE),
             Serdes.String(), new InternalAvroSerde<>(SegmentSketches.class)));
 
         final KStream<String, CustomerValue> values = builder.stream(topics.customerValues(),
@@ -84,13 +83,13 @@ public final class SegmentStatsTopology {
         // A customer without a purchase maps to null, which the table takes as "not a member".
         final KTable<String, SegmentMember> table = values
             .mapValues(members::of, Named.as("segment-member"))
-            .toTable(Named.as("segment-members-table"), Materialized.<String, SegmentMember, KeyValueStore<Bytes, byte[]>>as(
-                MEMBERS_STORE).withKeySerde(Serdes.String()).withValueSerde(memberSerde));
+            .toTable(Named.as("segment-members-table"), Materialized.<String, SegmentMember>as(
+                stores.keyValue(MEMBERS_STORE)).withKeySerde(Serdes.String()).withValueSerde(memberSerde));
 
         final KTable<String, SegmentAggregate> bySegment = aggregate(table, BY_SEGMENT_REPARTITION,
-            SEGMENT_AGGREGATES_STORE, SegmentMember::getSegment, memberSerde, aggregateSerde);
+            stores, SEGMENT_AGGREGATES_STORE, SegmentMember::getSegment, memberSerde, aggregateSerde);
         final KTable<String, SegmentAggregate> base = aggregate(table, BY_BASE_REPARTITION,
-            BASE_AGGREGATE_STORE, member -> SegmentMembers.ALL, memberSerde, aggregateSerde);
+            stores, BASE_AGGREGATE_STORE, member -> SegmentMembers.ALL, memberSerde, aggregateSerde);
 
         final KStream<String, SegmentStats> fromSums = bySegment.toStream(Named.as("segment-aggregate-changes"))
             .merge(base.toStream(Named.as("base-aggregate-changes")), Named.as("aggregate-changes-merge"))
@@ -108,7 +107,7 @@ public final class SegmentStatsTopology {
     }
 
     private static KTable<String, SegmentAggregate> aggregate(KTable<String, SegmentMember> table, String repartition,
-                                                              String store, Function<SegmentMember, String> key,
+                                                              StateStores stores, String store, Function<SegmentMember, String> key,
                                                               Serde<SegmentMember> memberSerde,
                                                               Serde<SegmentAggregate> aggregateSerde) {
         return table
@@ -118,7 +117,7 @@ public final class SegmentStatsTopology {
                 (segment, member, sums) -> SegmentArithmetic.add(member, sums),
                 (segment, member, sums) -> SegmentArithmetic.subtract(member, sums),
                 Named.as(store + "-sums"),
-                Materialized.<String, SegmentAggregate, KeyValueStore<Bytes, byte[]>>as(store)
+                Materialized.<String, SegmentAggregate>as(stores.keyValue(store))
                     .withKeySerde(Serdes.String()).withValueSerde(aggregateSerde));
     }
 }
