@@ -157,7 +157,8 @@ public final class Demo {
             return change -> true;
         }
         final Set<String> top = Set.copyOf(tierNames.subList(Math.max(0, tierNames.size() - 2), tierNames.size()));
-        return change -> top.contains(change.getToTier()) || top.contains(change.getFromTier());
+        return change -> top.contains(change.getToTier())
+            || change.getFromTier() != null && top.contains(change.getFromTier());
     }
 
     private List<String> intro(DemoScript script, CustomerTopologyConfig settings, boolean replay) {

@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.LinkedHashMap;
 
 /** What the feed has seen on the output topics: each customer's latest value and counts of the events. */
 public final class FeedState {
@@ -26,11 +26,16 @@ public final class FeedState {
         .thenComparing(Row::customerId);
 
     private final Map<String, Row> customers = new HashMap<>();
-    private final Map<String, Long> alerts = new TreeMap<>(Map.of("HIGH_VALUE", 0L, "AT_RISK", 0L));
+    private final Map<String, Long> alerts = new LinkedHashMap<>();
     private long upgrades;
     private long downgrades;
     private long deadLetters;
     private long version;
+
+    public FeedState() {
+        alerts.put("HIGH_VALUE", 0L);
+        alerts.put("AT_RISK", 0L);
+    }
 
     public void onValue(CustomerValue value) {
         customers.put(value.getCustomerId(), new Row(value.getCustomerId(), value.getOrders(), value.getNetRevenue(),
@@ -57,8 +62,9 @@ public final class FeedState {
         version++;
     }
 
+    /** The {@code n} highest ranked customers with at least one order (a signup alone has no value to rank). */
     public List<Row> top(int n) {
-        return customers.values().stream().sorted(RANKING).limit(n).toList();
+        return customers.values().stream().filter(row -> row.orders() > 0).sorted(RANKING).limit(n).toList();
     }
 
     public int customers() {
@@ -78,7 +84,7 @@ public final class FeedState {
     }
 
     public Map<String, Long> alerts() {
-        return Map.copyOf(alerts);
+        return new LinkedHashMap<>(alerts);
     }
 
     public long alertCount() {
