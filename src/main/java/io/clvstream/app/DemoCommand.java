@@ -117,8 +117,12 @@ final class DemoCommand implements Callable<Integer> {
         };
     }
 
-    /** Our start-up INFO lines would scroll through the feed; warnings and errors still show on stderr. */
+    /**
+     * Our start-up INFO lines and the Kafka clients' retry warnings (CONCURRENT_TRANSACTIONS on a busy
+     * machine) would scroll through the feed; errors still show on stderr, the broker's log is in the data dir.
+     */
     private static void quietLogging() {
         ((Logger) LoggerFactory.getLogger("io.clvstream")).setLevel(Level.WARN);
+        ((Logger) LoggerFactory.getLogger("org.apache.kafka")).setLevel(Level.ERROR);
     }
 }
