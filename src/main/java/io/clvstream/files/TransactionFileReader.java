@@ -45,11 +45,16 @@ public final class TransactionFileReader {
     /** Reads {@code file}, handing each transaction to {@code rows} and each unreadable line to {@code errors}. */
     public void read(Path file, Consumer<Transaction> rows, Consumer<RowError> errors) throws IOException {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            if (format == TransactionFormat.CSV) {
-                CsvRows.read(reader, this::parseCsv, rows, errors);
-            } else {
-                readCdnow(reader, rows, errors);
-            }
+            read(reader, rows, errors);
+        }
+    }
+
+    /** Reads from {@code reader} (e.g. a file shipped inside the jar), which the caller closes. */
+    public void read(BufferedReader reader, Consumer<Transaction> rows, Consumer<RowError> errors) throws IOException {
+        if (format == TransactionFormat.CSV) {
+            CsvRows.read(reader, this::parseCsv, rows, errors);
+        } else {
+            readCdnow(reader, rows, errors);
         }
     }
 
