@@ -58,6 +58,15 @@ public final class ClvTopology {
 
     /** As {@link #build(Map, ClvSerdes)}, counting dead letters in {@code deadLetters} (for metrics). */
     public static Topology build(Map<String, ?> config, ClvSerdes serdes, DeadLetterCounter deadLetters) {
+        return build(config, serdes, deadLetters, ProcessingListener.NONE);
+    }
+
+    /**
+     * As {@link #build(Map, ClvSerdes, DeadLetterCounter)}, also telling {@code listener} about processed
+     * events and emitted tier changes and alerts (for metrics). The topology itself is the same.
+     */
+    public static Topology build(Map<String, ?> config, ClvSerdes serdes, DeadLetterCounter deadLetters,
+                                 ProcessingListener listener) {
         final TopicNames topics = TopicNames.from(config);
         final CustomerTopologyConfig settings = CustomerTopologyConfig.from(config);
         final EventNormalizer normalizer = new EventNormalizer(settings);
@@ -93,7 +102,7 @@ public final class ClvTopology {
                 .withKeySerde(Serdes.String()).withValueSerde(new InternalAvroSerde<>(CustomerEvent.class)));
 
         keyed.merge(rekeyed, Named.as("events-merge"))
-            .process(() -> new CustomerProcessor(settings, deadLetters), Named.as(CUSTOMER_PROCESSOR),
+            .process(() -> new CustomerProcessor(settings, deadLetters, listener), Named.as(CUSTOMER_PROCESSOR),
                 CUSTOMER_STATE_STORE, DUE_INDEX_STORE)
             .split(Named.as("emit-"))
             .branch((key, value) -> value instanceof CustomerValue, Branched.withConsumer(values -> values.to(

@@ -36,14 +36,16 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
     private final CustomerTopologyConfig config;
     private final CustomerEngine engine;
     private final DeadLetters deadLetters;
+    private final ProcessingListener listener;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, CustomerState> states;
     private KeyValueStore<Bytes, byte[]> dueIndex;
 
-    CustomerProcessor(CustomerTopologyConfig config, DeadLetterCounter counter) {
+    CustomerProcessor(CustomerTopologyConfig config, DeadLetterCounter counter, ProcessingListener listener) {
         this.config = config;
         this.engine = new CustomerEngine(config);
         this.deadLetters = new DeadLetters(counter);
+        this.listener = listener;
     }
 
     @Override
@@ -77,6 +79,9 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
                 String.valueOf(e.getMessage()), context.currentSystemTimeMs(), record.timestamp())));
             return;
         }
+        // Counted before the duplicate check: a duplicate was processed too, and its lag is as real.
+        listener.eventProcessed(record.value().getType().name(), record.value().getOccurredAt(),
+            context.currentSystemTimeMs());
         if (!update.changed()) {
             return;
         }
@@ -126,9 +131,11 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
 
     private void emit(String customerId, CustomerEngine.Update update, long timestamp) {
         if (update.tierChange() != null) {
+            listener.tierChanged(update.tierChange().getDirection().name());
             context.forward(new Record<>(customerId, update.tierChange(), timestamp));
         }
         if (update.alert() != null) {
+            listener.alertEmitted(update.alert().getType().name());
             context.forward(new Record<>(customerId, update.alert(), timestamp));
         }
         if (update.value() != null) {
