@@ -11,9 +11,8 @@ import io.clvstream.files.TransactionFormat;
 import io.clvstream.ingest.ColumnNames;
 import io.clvstream.ingest.FileSummary;
 import io.clvstream.ingest.Ingester;
+import io.clvstream.ingest.InputFiles;
 import io.clvstream.ingest.PurchaseRows;
-import io.clvstream.ingest.RefundFileReader;
-import io.clvstream.ingest.SignupFileReader;
 import io.clvstream.serde.ClvSerdes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -85,13 +84,13 @@ final class IngestCommand implements Callable<Integer> {
         final List<FileSummary> summaries = new ArrayList<>();
         try (Ingester ingester = new Ingester(config.clientProperties(), err, System.console() != null)) {
             if (signups != null) {
-                summaries.add(ingester.load(signups, topics.signups(), new SignupFileReader(names, currency)::read,
+                summaries.add(ingester.load(signups, topics.signups(), InputFiles.signups(names, currency),
                     serdes.signup().serializer(), CustomerSignup::getCustomerId));
             }
             summaries.add(ingester.load(purchases, topics.purchases(), PurchaseRows.reader(purchaseReader(names, currency)),
                 serdes.purchase().serializer(), Purchase::getCustomerId));
             if (refunds != null) {
-                summaries.add(ingester.load(refunds, topics.refunds(), new RefundFileReader(names, currency)::read,
+                summaries.add(ingester.load(refunds, topics.refunds(), InputFiles.refunds(names, currency),
                     serdes.refund().serializer(), Refund::getCustomerId));
             }
         }
