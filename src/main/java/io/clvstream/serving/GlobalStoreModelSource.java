@@ -10,7 +10,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 /**
  * The model from the global store that mirrors {@code clv.model-params} ({@value #STORE}, the
  * published bytes under key {@value #KEY}), as the model topology keeps it. Without that store in
- * the topology, or before the first fit, there is no model.
+ * the topology, or before the first fit, there is no model; before Streams runs, the answer is 503.
  *
  * <p>The compacted topic keeps only the latest fit, so the history is the fits this instance has
  * seen since it started (up to {@value #HISTORY}), newest first.
@@ -38,6 +38,10 @@ public final class GlobalStoreModelSource implements ModelSource {
         try {
             bytes = streams.<byte[]>store(STORE).get(KEY);
         } catch (NotReadyException e) {
+            if (!streams.running()) {
+                throw e;
+            }
+            // Running without the store: this topology has no model part.
             return Optional.empty();
         }
         if (bytes == null) {
