@@ -28,8 +28,12 @@ final class RunCommand implements Callable<Integer> {
     Integer registryPort;
 
     @Option(names = "--http-port", paramLabel = "PORT",
-        description = "REST/metrics server port (default: 8080; reserved, no server yet).")
+        description = "REST/metrics server port (default: 8080; 0 picks a free one).")
     Integer httpPort;
+
+    @Option(names = "--http-host", paramLabel = "HOST",
+        description = "Interface the REST/metrics server binds to (default: 127.0.0.1; 0.0.0.0 in containers).")
+    String httpHost;
 
     @Option(names = "--provision-topics", negatable = true, defaultValue = "true", fallbackValue = "true",
         description = "Create missing topics on start (default: true).")
@@ -61,6 +65,7 @@ final class RunCommand implements Callable<Integer> {
         ConfigOptions.put(flags, ClvConfig.KAFKA_PORT, kafkaPort);
         ConfigOptions.put(flags, ClvConfig.REGISTRY_PORT, registryPort);
         ConfigOptions.put(flags, ClvConfig.HTTP_PORT, httpPort);
+        ConfigOptions.put(flags, ClvConfig.HTTP_HOST, httpHost);
         if (!provisionTopics) {
             flags.put(ClvConfig.PROVISION_TOPICS, "false");
         }

@@ -31,6 +31,9 @@ public final class ClvConfig {
     public static final String KAFKA_PORT = "clv.kafka.port";
     public static final String REGISTRY_PORT = "clv.registry.port";
     public static final String HTTP_PORT = "clv.http.port";
+    public static final String HTTP_HOST = "clv.http.host";
+    /** This instance's REST address as other instances reach it; defaults to clv.http.host:port. */
+    public static final String APPLICATION_SERVER = StreamsConfig.APPLICATION_SERVER_CONFIG;
 
     /** Our own settings; never handed to Kafka clients, which would warn about unknown names. */
     private static final String OWN_PREFIX = "clv.";
@@ -99,6 +102,11 @@ public final class ClvConfig {
 
     public int httpPort() {
         return Integer.parseInt(require(HTTP_PORT));
+    }
+
+    /** Interface the REST/metrics server binds to: loopback by default, {@code 0.0.0.0} in containers. */
+    public String httpHost() {
+        return require(HTTP_HOST);
     }
 
     public TopicNames topicNames() {

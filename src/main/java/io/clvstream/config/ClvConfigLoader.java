@@ -35,6 +35,7 @@ public final class ClvConfigLoader {
         defaults.put(ClvConfig.KAFKA_PORT, "9092");
         defaults.put(ClvConfig.REGISTRY_PORT, "8081");
         defaults.put(ClvConfig.HTTP_PORT, "8080");
+        defaults.put(ClvConfig.HTTP_HOST, "127.0.0.1");
         return defaults;
     }
 

@@ -101,6 +101,23 @@ public final class CustomerEngine {
     }
 
     /**
+     * The customer's value as of their latest event, the figures the last published value carries,
+     * with {@code cause} in place of the event (the state does not keep it). For interactive queries.
+     */
+    public CustomerValue currentValue(String customerId, CustomerState state, EventRef cause, ScoringModel model) {
+        final long asOf = asOf(state);
+        return value(customerId, state, asOf, cause, predictive.score(model, state, asOf));
+    }
+
+    /** The as-of time of {@link #currentValue}: the latest purchase or refund, else the signup. */
+    public static long asOf(CustomerState state) {
+        if (state.getLatestEventAt() != null) {
+            return state.getLatestEventAt();
+        }
+        return state.getSignedUpAt() == null ? 0L : state.getSignedUpAt();
+    }
+
+    /**
      * The next time a tier or alert can change without an event: the end of a pending grace period,
      * the start of the month in which spend leaves the rolling window (time-dependent metrics, above
      * the floor tier only, since the floor cannot be lost), or the expected AT_RISK crossing.

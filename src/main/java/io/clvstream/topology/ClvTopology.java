@@ -75,6 +75,15 @@ public final class ClvTopology {
 
     /** As {@link #build(Map, ClvSerdes)}, counting dead letters in {@code deadLetters} (for metrics). */
     public static Topology build(Map<String, ?> config, ClvSerdes serdes, DeadLetterCounter deadLetters) {
+        return build(config, serdes, deadLetters, ProcessingListener.NONE);
+    }
+
+    /**
+     * As {@link #build(Map, ClvSerdes, DeadLetterCounter)}, also telling {@code listener} about processed
+     * events and emitted tier changes and alerts (for metrics). The topology itself is the same.
+     */
+    public static Topology build(Map<String, ?> config, ClvSerdes serdes, DeadLetterCounter deadLetters,
+                                 ProcessingListener listener) {
         final TopicNames topics = TopicNames.from(config);
         final CustomerTopologyConfig settings = CustomerTopologyConfig.from(config);
         final EventNormalizer normalizer = new EventNormalizer(settings);
@@ -115,7 +124,7 @@ public final class ClvTopology {
                 .withKeySerde(Serdes.String()).withValueSerde(new InternalAvroSerde<>(CustomerEvent.class)));
 
         keyed.merge(rekeyed, Named.as("events-merge"))
-            .process(() -> new CustomerProcessor(settings, deadLetters, serdes.modelParams().deserializer(),
+            .process(() -> new CustomerProcessor(settings, deadLetters, listener, serdes.modelParams().deserializer(),
                     topics.modelParams()), Named.as(CUSTOMER_PROCESSOR),
                 CUSTOMER_STATE_STORE, DUE_INDEX_STORE, RFM_SAMPLE_STORE)
             .split(Named.as("emit-"))
@@ -131,7 +140,8 @@ public final class ClvTopology {
                 .repartition(Repartitioned.<String, RfmSummary>as(RFM_SUMMARIES_REPARTITION).withNumberOfPartitions(1)
                     .withKeySerde(Serdes.String()).withValueSerde(new InternalAvroSerde<>(RfmSummary.class)))
                 .process(() -> new ModelFitter(settings.predict(), settings.timeSource(), new CurrentModel(
-                        ScoringModel.prior(settings.predict()), serdes.modelParams().deserializer(), topics.modelParams())),
+                        ScoringModel.prior(settings.predict()), serdes.modelParams().deserializer(), topics.modelParams()),
+                        listener),
                     Named.as(MODEL_FITTER), RFM_SUMMARY_STORE)
                 .to(topics.modelParams(), Produced.with(serdes.outputKey(), serdes.modelParams()).withName("model-params-sink")),
                 "rfm-summary"))

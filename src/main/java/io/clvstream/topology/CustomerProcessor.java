@@ -42,15 +42,17 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
     private final DeadLetters deadLetters;
     private final CurrentModel model;
     private final RfmSample sample;
+    private final ProcessingListener listener;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, CustomerState> states;
     private KeyValueStore<Bytes, byte[]> dueIndex;
 
-    CustomerProcessor(CustomerTopologyConfig config, DeadLetterCounter counter, Deserializer<ModelParams> params,
-                      String paramsTopic) {
+    CustomerProcessor(CustomerTopologyConfig config, DeadLetterCounter counter, ProcessingListener listener,
+                      Deserializer<ModelParams> params, String paramsTopic) {
         this.config = config;
         this.engine = new CustomerEngine(config);
         this.deadLetters = new DeadLetters(counter);
+        this.listener = listener;
         this.model = new CurrentModel(engine.prior(), params, paramsTopic);
         this.sample = new RfmSample(config.predict().sampleSize());
     }
@@ -90,6 +92,9 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
                 String.valueOf(e.getMessage()), context.currentSystemTimeMs(), record.timestamp())));
             return;
         }
+        // Counted before the duplicate check: a duplicate was processed too, and its lag is as real.
+        listener.eventProcessed(record.value().getType().name(), record.value().getOccurredAt(),
+            context.currentSystemTimeMs());
         if (!update.changed()) {
             return;
         }
@@ -147,12 +152,15 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
 
     private void emit(String customerId, CustomerEngine.Update update, long timestamp) {
         if (update.tierChange() != null) {
+            listener.tierChanged(update.tierChange().getDirection().name());
             context.forward(new Record<>(customerId, update.tierChange(), timestamp));
         }
         if (update.alert() != null) {
+            listener.alertEmitted(update.alert().getType().name());
             context.forward(new Record<>(customerId, update.alert(), timestamp));
         }
         if (update.atRisk() != null) {
+            listener.alertEmitted(update.atRisk().getType().name());
             context.forward(new Record<>(customerId, update.atRisk(), timestamp));
         }
         if (update.value() != null) {

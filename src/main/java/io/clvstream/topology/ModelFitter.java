@@ -33,13 +33,15 @@ final class ModelFitter implements Processor<String, RfmSummary, String, ModelPa
     private final PredictConfig config;
     private final TimeSource timeSource;
     private final CurrentModel published;
+    private final ProcessingListener listener;
     private ProcessorContext<String, ModelParams> context;
     private KeyValueStore<String, RfmSummary> summaries;
     /** The last version this fitter published: the global store may not show it yet. */
     private ModelParams lastPublished;
     private Long lastAttemptAt;
 
-    ModelFitter(PredictConfig config, TimeSource timeSource, CurrentModel published) {
+    ModelFitter(PredictConfig config, TimeSource timeSource, CurrentModel published, ProcessingListener listener) {
+        this.listener = listener;
         this.config = config;
         this.timeSource = timeSource;
         this.published = published;
@@ -94,6 +96,7 @@ final class ModelFitter implements Processor<String, RfmSummary, String, ModelPa
             return;
         }
         lastPublished = outcome.params();
+        listener.modelFitted(version, outcome.params().getFitSeconds());
         LOG.info("Model version {} fitted on {} customers in {} s: {}", version, customers,
             outcome.params().getFitSeconds(), outcome.params().getMessage());
         context.forward(new Record<>(ClvTopology.MODEL_PARAMS_KEY, outcome.params(), record.timestamp()));

@@ -24,7 +24,7 @@ class ClvMainTest {
     @Test
     void runFlagsBecomeConfiguration() {
         final ClvConfig config = config(parseRun("run", "--data-dir", "/tmp/d", "--kafka-port", "19092",
-            "--registry-port", "18081", "--http-port", "18080", "--partitions", "3",
+            "--registry-port", "18081", "--http-port", "18080", "--http-host", "0.0.0.0", "--partitions", "3",
             "--set", "commit.interval.ms=50", "--set", "clv.topic.purchases=shop.orders", "--no-provision-topics"));
 
         assertThat(config.dataDir().toString()).isEqualTo("/tmp/d");
@@ -32,6 +32,7 @@ class ClvMainTest {
         assertThat(config.kafkaPort()).isEqualTo(19092);
         assertThat(config.registryPort()).isEqualTo(18081);
         assertThat(config.httpPort()).isEqualTo(18080);
+        assertThat(config.httpHost()).isEqualTo("0.0.0.0");
         assertThat(config.partitions()).isEqualTo(3);
         assertThat(config.asMap()).containsEntry("commit.interval.ms", "50");
         assertThat(config.topicNames().purchases()).isEqualTo("shop.orders");

@@ -13,6 +13,8 @@ import io.clvstream.registry.MockSchemaRegistry;
 import io.clvstream.serde.ClvSerdes;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,8 @@ final class TopologyFixture implements AutoCloseable {
     final Map<String, Object> config = new HashMap<>();
     final ClvSerdes serdes;
     final DeadLetterCounter deadLetterCounter = new DeadLetterCounter();
+    /** What the topology reported to its listener, one line per call: "event PURCHASE 86400000", "tier UP". */
+    final List<String> reported = Collections.synchronizedList(new ArrayList<>());
     final TopologyTestDriver driver;
     final TopicNames topics = TopicNames.defaults();
     final TestInputTopic<String, Purchase> purchases;
@@ -52,7 +56,23 @@ final class TopologyFixture implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "clv-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/clv-tests-" + scope);
-        driver = new TopologyTestDriver(ClvTopology.build(config, serdes, deadLetterCounter), props, wallClock);
+        driver = new TopologyTestDriver(ClvTopology.build(config, serdes, deadLetterCounter,
+            new ProcessingListener() {
+                @Override
+                public void eventProcessed(String type, long eventTimeMs, long processedAtMs) {
+                    reported.add("event " + type + " " + (processedAtMs - eventTimeMs));
+                }
+
+                @Override
+                public void tierChanged(String direction) {
+                    reported.add("tier " + direction);
+                }
+
+                @Override
+                public void alertEmitted(String type) {
+                    reported.add("alert " + type);
+                }
+            }), props, wallClock);
         final StringSerializer keys = new StringSerializer();
         purchases = driver.createInputTopic(topics.purchases(), keys, serdes.purchase().serializer());
         refunds = driver.createInputTopic(topics.refunds(), keys, serdes.refund().serializer());

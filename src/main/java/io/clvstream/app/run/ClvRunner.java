@@ -4,10 +4,17 @@ import io.clvstream.app.broker.EmbeddedKafkaBroker;
 import io.clvstream.app.topics.TopicProvisioner;
 import io.clvstream.app.topics.TopicSpec;
 import io.clvstream.config.ClvConfig;
+import io.clvstream.metrics.ClvMetrics;
 import io.clvstream.registry.server.EmbeddedSchemaRegistry;
 import io.clvstream.serde.ClvSerdes;
+import io.clvstream.serving.ClvHttpServer;
+import io.clvstream.serving.GlobalStoreModelSource;
+import io.clvstream.serving.ServingStreams;
 import io.clvstream.topology.ClvTopology;
+import io.clvstream.topology.DeadLetterCounter;
 import io.javalin.util.JavalinBindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -19,12 +26,14 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The running parts of {@code clv run}: in embedded mode a broker (child JVM) and a schema registry,
- * then topic provisioning and Kafka Streams with the clv topology. Closed in reverse order.
+ * then topic provisioning, the REST/metrics server and Kafka Streams with the clv topology. Closed in
+ * reverse order, the HTTP server first so no query reaches a closing Streams instance.
  *
  * <p>State survives restarts: the broker and registry keep their data under the data directory, and
  * Streams' local state is never wiped on start (that is {@code clv reset}'s job).
@@ -42,6 +51,8 @@ public final class ClvRunner implements AutoCloseable {
     private EmbeddedKafkaBroker broker;
     private EmbeddedSchemaRegistry registry;
     private KafkaStreams streams;
+    private ClvMetrics metrics;
+    private ClvHttpServer http;
     private ClvConfig effectiveConfig;
 
     private ClvRunner() {
@@ -83,7 +94,46 @@ public final class ClvRunner implements AutoCloseable {
                 new TopicProvisioner(admin, config.replicationFactor()).provision(TopicSpec.all(config));
             }
         }
-        startStreams(config, readyLine(config), ready);
+        final DeadLetterCounter deadLetters = new DeadLetterCounter();
+        metrics = new ClvMetrics(deadLetters);
+        final ServingStreams serving = new ServingStreams();
+        final ClvSerdes serdes = ClvSerdes.create(config.registryProperties());
+        http = startHttp(config, serving, serdes);
+        // The bound port is known only now (0 = any free port), and Streams needs it at construction.
+        if (config.get(ClvConfig.APPLICATION_SERVER).isEmpty()) {
+            config = config.with(Map.of(ClvConfig.APPLICATION_SERVER, advertisedHost(config.httpHost()) + ":" + http.port()));
+        }
+        startStreams(config, serdes, deadLetters, serving, readyLine(config, http.port()), ready);
+    }
+
+    private ClvHttpServer startHttp(ClvConfig config, ServingStreams serving, ClvSerdes serdes) {
+        try {
+            return ClvHttpServer.start(config.httpHost(), config.httpPort(), config.asMap(), serving,
+                new GlobalStoreModelSource(serving, serdes.modelParams().deserializer(), config.topicNames().modelParams()),
+                metrics::scrape);
+        } catch (JavalinBindException e) {
+            throw new IllegalStateException("Port " + config.httpHost() + ":" + config.httpPort()
+                + " is already in use; choose another with --http-port", e);
+        }
+    }
+
+    /**
+     * A wildcard bind address cannot be advertised to other instances; the host name is the best
+     * guess then (containers and pods set {@code application.server} explicitly).
+     */
+    private static String advertisedHost(String bindHost) {
+        if (!isWildcard(bindHost)) {
+            return bindHost;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return LOOPBACK;
+        }
+    }
+
+    private static boolean isWildcard(String host) {
+        return host.isEmpty() || "0.0.0.0".equals(host) || "::".equals(host);
     }
 
     private static EmbeddedSchemaRegistry startRegistry(ClvConfig config) {
@@ -96,10 +146,13 @@ public final class ClvRunner implements AutoCloseable {
         }
     }
 
-    private void startStreams(ClvConfig config, String readyLine, Consumer<String> ready) {
-        final ClvSerdes serdes = ClvSerdes.create(config.registryProperties());
+    private void startStreams(ClvConfig config, ClvSerdes serdes, DeadLetterCounter deadLetters, ServingStreams serving,
+                              String readyLine, Consumer<String> ready) {
         this.effectiveConfig = config;
-        streams = new KafkaStreams(ClvTopology.build(config.asMap(), serdes), config.streamsProperties());
+        streams = new KafkaStreams(ClvTopology.build(config.asMap(), serdes, deadLetters, metrics),
+            config.streamsProperties());
+        metrics.bindStreams(streams);
+        serving.attach(streams, HostInfo.buildFromEndpoint(config.get(ClvConfig.APPLICATION_SERVER).orElseThrow()));
         final AtomicBoolean announced = new AtomicBoolean();
         streams.setStateListener((newState, oldState) -> {
             log.info("Kafka Streams {} -> {}", oldState, newState);
@@ -123,9 +176,11 @@ public final class ClvRunner implements AutoCloseable {
         streams.start();
     }
 
-    private static String readyLine(ClvConfig config) {
+    private static String readyLine(ClvConfig config, int httpPort) {
+        final String host = isWildcard(config.httpHost()) ? LOOPBACK : config.httpHost();
         return "ready: kafka=" + config.bootstrapServers().orElseThrow()
-            + " schema-registry=" + config.schemaRegistryUrl().orElseThrow();
+            + " schema-registry=" + config.schemaRegistryUrl().orElseThrow()
+            + " http=http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + httpPort;
     }
 
     /** Blocks until Streams stops by itself (error or external close). */
@@ -148,9 +203,11 @@ public final class ClvRunner implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        closeQuietly("HTTP server", http);
         if (streams != null && !streams.close(closeOptions())) {
             log.warn("Kafka Streams did not close within {}", STREAMS_CLOSE);
         }
+        closeQuietly("metrics", metrics);
         closeQuietly("schema registry", registry);
         closeQuietly("broker", broker);
         terminated.countDown();

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,11 +42,13 @@ class ClvRunExternalIT {
             ClvConfig.SCHEMA_REGISTRY_URL, registryUrl,
             ClvConfig.DATA_DIR, dataDir.toString(),
             ClvConfig.PARTITIONS, "2",
+            ClvConfig.HTTP_PORT, "0",
             "commit.interval.ms", "100"));
         final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
         try (ClvRunner runner = ClvRunner.start(config, lines::add)) {
             assertThat(lines.poll(120, TimeUnit.SECONDS))
-                .isEqualTo("ready: kafka=" + KAFKA.bootstrapServers() + " schema-registry=" + registryUrl);
+                .matches(Pattern.quote("ready: kafka=" + KAFKA.bootstrapServers() + " schema-registry=" + registryUrl)
+                    + " http=http://127\\.0\\.0\\.1:\\d+");
 
             final PurchaseRoundTrip client = new PurchaseRoundTrip(KAFKA.bootstrapServers(), registryUrl);
             client.produce(purchase("o-1", "c-9", "42.00"));

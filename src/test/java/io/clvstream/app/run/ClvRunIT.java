@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClvRunIT {
 
-    private static final Pattern READY = Pattern.compile("ready: kafka=(\\S+) schema-registry=(http://\\S+)");
+    private static final Pattern READY = Pattern.compile(
+        "ready: kafka=(\\S+) schema-registry=(http://\\S+) http=(http://127\\.0\\.0\\.1:\\d+)");
 
     @TempDir
     Path dataDir;
@@ -59,6 +60,7 @@ class ClvRunIT {
             ClvConfig.DATA_DIR, dataDir.toString(),
             ClvConfig.KAFKA_PORT, String.valueOf(EmbeddedKafkaBroker.freePort()),
             ClvConfig.REGISTRY_PORT, "0",
+            ClvConfig.HTTP_PORT, "0",
             "commit.interval.ms", "100"));
         final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
         final ClvRunner runner = ClvRunner.start(config, lines::add);
