@@ -74,7 +74,10 @@ class SegmentStatsTopologyTest {
             final BigDecimal fc = values.get("c").getFormulaClv();
             assertThat(vip.getAverageFormulaClv()).isEqualByComparingTo(fa.add(fc).divide(BigDecimal.valueOf(2)));
             assertThat(vip.getLtvToCac()).isCloseTo(fa.add(fc).doubleValue() / 150.0, within(1e-9));
-            assertThat(vip.getAveragePredictedClv()).isNull();
+            final BigDecimal pa = values.get("a").getPredictedClv();
+            final BigDecimal pc = values.get("c").getPredictedClv();
+            // Within a cent: the segment keeps sums in cents and rounds the mean to cents.
+            assertThat(vip.getAveragePredictedClv()).isCloseTo(pa.add(pc).divide(BigDecimal.valueOf(2)), within(new BigDecimal("0.01")));
 
             final SegmentStats unknown = stats.get("unknown");
             assertThat(unknown.getCustomers()).isEqualTo(1);
@@ -102,12 +105,14 @@ class SegmentStatsTopologyTest {
     }
 
     @Test
-    void pAliveChurnFallsBackToDaysWhileNoCustomerHasAPAlive() {
+    void pAliveChurnCountsMembersWhosePAliveIsBelowTheThreshold() {
         try (TopologyFixture f = fixture("p-alive")) {
-            scenario(f);
+            final Map<String, CustomerValue> values = scenario(f);
             final Map<String, SegmentStats> stats = latest(f);
-            assertThat(stats.get("vip").getChurnRate()).isEqualTo(0.5);
-            assertThat(stats.get("*").getChurnRate()).isCloseTo(2 / 3.0, within(1e-12));
+            final long vipChurned = List.of("a", "c").stream().filter(id -> values.get(id).getPAlive() < 0.5).count();
+            final long allChurned = values.values().stream().filter(v -> v.getPAlive() < 0.5).count();
+            assertThat(stats.get("vip").getChurnRate()).isEqualTo(vipChurned / 2.0);
+            assertThat(stats.get("*").getChurnRate()).isCloseTo(allChurned / 3.0, within(1e-12));
         }
     }
 
