@@ -47,14 +47,15 @@ class DemoIT {
         final int status = cli.execute("demo", "--data-dir", dir.resolve("data").toString(),
             "--kafka-port", String.valueOf(EmbeddedKafkaBroker.freePort()), "--registry-port", "0",
             "--transactions", file.toString(), "--format", "cdnow", "--speed", "400", "--exit-when-done", "--plain",
-            "--refresh", "1", "--set", "commit.interval.ms=100");
+            "--refresh", "1", "--set", "commit.interval.ms=100", "--set", "clv.http.port=0");
         final String output = captured.toString(StandardCharsets.UTF_8);
         final List<String> lines = output.lines().toList();
         System.out.println(output);
 
         assertThat(status).as(output).isZero();
         assertThat(output).as("plain output has no escape codes").doesNotContain("\u001b");
-        assertThat(lines).as(output).anyMatch(line -> line.matches("ready: kafka=127\\.0\\.0\\.1:\\d+ schema-registry=http://\\S+"));
+        assertThat(lines).as(output).anyMatch(line -> line.matches("ready: kafka=127\\.0\\.0\\.1:\\d+ schema-registry=http://\\S+ http=http://127\\.0\\.0\\.1:\\d+")
+            && !line.endsWith(":8080"));
         final int finalTable = indexOf(lines, "final  top 10 by formula CLV");
         assertThat(finalTable).as(output).isNotNegative();
         assertThat(lines.get(finalTable + 2).trim().split("\\s+")).as(output).startsWith("1", topSpender);
