@@ -4,6 +4,7 @@ import io.clvstream.app.broker.EmbeddedKafkaBroker;
 import io.clvstream.app.topics.TopicProvisioner;
 import io.clvstream.app.topics.TopicSpec;
 import io.clvstream.config.ClvConfig;
+import io.clvstream.config.Secrets;
 import io.clvstream.registry.server.EmbeddedSchemaRegistry;
 import io.clvstream.serde.ClvSerdes;
 import io.clvstream.topology.ClvTopology;
@@ -123,9 +124,10 @@ public final class ClvRunner implements AutoCloseable {
         streams.start();
     }
 
-    private static String readyLine(ClvConfig config) {
+    /** Registry URLs may carry user info (Confluent's URL credentials source); stdout must not. */
+    static String readyLine(ClvConfig config) {
         return "ready: kafka=" + config.bootstrapServers().orElseThrow()
-            + " schema-registry=" + config.schemaRegistryUrl().orElseThrow();
+            + " schema-registry=" + Secrets.redactUrls(config.schemaRegistryUrl().orElseThrow());
     }
 
     /** Blocks until Streams stops by itself (error or external close). */
