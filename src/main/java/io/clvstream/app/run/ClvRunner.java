@@ -19,7 +19,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,10 +114,7 @@ public final class ClvRunner implements AutoCloseable {
                 terminated.countDown();
             }
         });
-        streams.setUncaughtExceptionHandler(e -> {
-            log.error("Stream thread failed; stopping this instance", e);
-            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
+        streams.setUncaughtExceptionHandler(new StreamThreadFailurePolicy());
         log.info("Starting Kafka Streams {} against {} (state in {})",
             config.applicationId(), config.bootstrapServers().orElseThrow(), config.stateDir());
         streams.start();
