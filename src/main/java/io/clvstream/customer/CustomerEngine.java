@@ -88,7 +88,10 @@ public final class CustomerEngine {
                 case FORMULA_CLV -> UtcCalendar.monthStart(UtcCalendar.month(asOfMs) + 1);
                 case LIFETIME_NET_SPEND -> null;
             };
-            due = due == null ? change : change == null ? due : Math.min(due, change);
+            // Not one nested conditional: mixing Long and long there unboxes a null change (LIFETIME_NET_SPEND).
+            if (change != null) {
+                due = due == null ? change : Long.valueOf(Math.min(due, change));
+            }
         }
         return due;
     }

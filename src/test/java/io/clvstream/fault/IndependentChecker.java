@@ -98,8 +98,9 @@ final class IndependentChecker {
         int duplicatedValues = 0;
         for (final CustomerValue v : values) {
             latest.put(v.getCustomerId(), v);
-            // Every event changes a customer once; only "time" re-evaluations may repeat.
-            if (!"TIME".equals(v.getCause().getType())
+            // Every purchase or refund changes a customer once. Signups may repeat legitimately (a new signup
+            // replaces the acquisition data under the same id) and so may "time" re-evaluations.
+            if (!"TIME".equals(v.getCause().getType()) && !"SIGNUP".equals(v.getCause().getType())
                 && !causes.add(v.getCustomerId() + "/" + v.getCause().getType() + "/" + v.getCause().getId())) {
                 duplicatedValues++;
                 note(examples, "duplicated value for " + v.getCustomerId() + " caused by " + v.getCause().getId());
@@ -119,7 +120,7 @@ final class IndependentChecker {
                 v.getRepeatCustomer(), v.getSegment(), v.getTier());
             if (!want.equals(got)) {
                 mismatches++;
-                note(examples, entry.getKey() + ": expected " + want + ", published " + got);
+                note(examples, "mismatch " + entry.getKey() + ": expected " + want + ", published " + got);
             }
         }
         final int unexpected = latest.size();
@@ -144,7 +145,7 @@ final class IndependentChecker {
         for (final Map.Entry<String, Expected> entry : expected.entrySet()) {
             if (!Objects.equals(chainEnd.get(entry.getKey()), entry.getValue().tier())) {
                 brokenChains++;
-                note(examples, "tier changes of " + entry.getKey() + " end at " + chainEnd.get(entry.getKey())
+                note(examples, "chain-end of " + entry.getKey() + " end at " + chainEnd.get(entry.getKey())
                     + ", expected " + entry.getValue().tier());
             }
         }
@@ -160,8 +161,10 @@ final class IndependentChecker {
             brokenChains, duplicatedAlerts, examples);
     }
 
+    /** Up to three examples of each kind of problem (kinds told apart by their first word). */
     private static void note(List<String> examples, String line) {
-        if (examples.size() < 10) {
+        final String kind = line.split(" ")[0];
+        if (examples.stream().filter(e -> e.split(" ")[0].equals(kind)).count() < 3) {
             examples.add(line);
         }
     }
