@@ -25,6 +25,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -111,11 +112,13 @@ class ExactlyOnceFaultSuite {
                 OutputReader.readAll(bootstrap, TOPICS.customerValues(), serdes.customerValue().deserializer()),
                 OutputReader.readAll(bootstrap, TOPICS.tierChanges(), serdes.tierChange().deserializer()),
                 OutputReader.readAll(bootstrap, TOPICS.alerts(), serdes.alert().deserializer()));
-            final String summary = summary(generated, result);
+            // The generator writes only valid events: any dead letter is an event lost to a fault.
+            final int deadLetters = OutputReader.readAll(bootstrap, TOPICS.deadLetter(), new ByteArrayDeserializer()).size();
+            final String summary = summary(generated, result) + "dead letters         " + deadLetters + "\n";
             System.out.println(summary);
             Files.writeString(root.resolve("summary.txt"), summary);
             if (guarantee.startsWith("exactly_once")) {
-                assertThat(result.problems()).as(summary).isZero();
+                assertThat(result.problems() + deadLetters).as(summary).isZero();
             }
         } finally {
             for (final AppInstance instance : running) {
