@@ -160,6 +160,12 @@ public final class ClvConfig {
         return get(key).orElseThrow(() -> new IllegalStateException("Missing configuration \"" + key + "\""));
     }
 
+    /** Every setting and its value, secrets masked ({@link Secrets}); for a start-up log line. */
+    public String describe() {
+        return "ClvConfig" + Secrets.masked(properties);
+    }
+
+    /** Names only: a config object must be safe to print by accident. */
     @Override
     public String toString() {
         return "ClvConfig" + properties.keySet();

@@ -29,6 +29,8 @@ public final class ClvConfigLoader {
         defaults.put(ClvConfig.PROCESSING_GUARANTEE, StreamsConfig.EXACTLY_ONCE_V2);
         // Kafka 5.0's default already; without it Streams 4.x warns on every start.
         defaults.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
+        // A stream thread waits this long for an unavailable registry before it is replaced (docs/reliability.md).
+        defaults.put("schema.registry.retry.timeout.ms", "5000");
         defaults.put(ClvConfig.DATA_DIR, "./data");
         defaults.put(ClvConfig.PARTITIONS, "6");
         defaults.put(ClvConfig.PROVISION_TOPICS, "true");

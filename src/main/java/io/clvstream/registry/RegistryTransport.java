@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,11 @@ import org.slf4j.LoggerFactory;
  * one connect timeout once rather than on every call. 4xx answers are the registry's verdict and are
  * never retried elsewhere.
  *
+ * <p>When no URL can answer (connection failure or 5xx everywhere) the whole round is retried with
+ * exponential backoff for up to {@value #RETRY_TIMEOUT_MS} (default 0: fail at once, as a CLI
+ * wants; {@code clv run} sets 5 s), logging each retry, then the last error is thrown. The bound
+ * keeps a stream thread that waits here inside Kafka's poll and transaction timeouts.
+ *
  * <p>Credentials (from {@code basic.auth.user.info} or user info embedded in the URL) only ever
  * travel in the {@code Authorization} header: URLs are stripped of user info before use, so no log
  * line or exception message can carry them.
@@ -35,6 +41,9 @@ final class RegistryTransport {
     static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
     static final String HTTP_CONNECT_TIMEOUT_MS = "http.connect.timeout.ms";
     static final String HTTP_READ_TIMEOUT_MS = "http.read.timeout.ms";
+    static final String RETRY_TIMEOUT_MS = "schema.registry.retry.timeout.ms";
+    static final String RETRY_BACKOFF_MS = "schema.registry.retry.backoff.ms";
+    private static final long MAX_BACKOFF_MS = 2_000;
     private static final String ACCEPT =
         "application/vnd.schemaregistry.v1+json, application/vnd.schemaregistry+json; qs=0.9, application/json; qs=0.5";
     private static final Logger LOG = LoggerFactory.getLogger(RegistryTransport.class);
@@ -45,6 +54,8 @@ final class RegistryTransport {
     private final HttpClient http;
     private final Duration requestTimeout;
     private final AtomicInteger preferred = new AtomicInteger();
+    private final long retryTimeoutMs;
+    private final long retryBackoffMs;
 
     RegistryTransport(RegistryClientConfig config) {
         final Map<String, ?> originals = config.originals();
@@ -58,6 +69,8 @@ final class RegistryTransport {
         }
         this.authorization = authorization(originals, urlUserInfo);
         this.requestTimeout = Duration.ofMillis(millis(originals, HTTP_READ_TIMEOUT_MS, 30_000));
+        this.retryTimeoutMs = millis(originals, RETRY_TIMEOUT_MS, 0);
+        this.retryBackoffMs = Math.max(1, millis(originals, RETRY_BACKOFF_MS, 200));
         final HttpClient.Builder builder = HttpClient.newBuilder()
             .connectTimeout(Duration.ofMillis(millis(originals, HTTP_CONNECT_TIMEOUT_MS, 10_000)));
         if (baseUris.stream().anyMatch(u -> "https".equalsIgnoreCase(u.getScheme()))) {
@@ -71,8 +84,38 @@ final class RegistryTransport {
         return List.copyOf(baseUris);
     }
 
-    /** Sends {@code body} (null for GET) to {@code path} and returns the parsed JSON answer. */
+    /**
+     * Sends {@code body} (null for GET) to {@code path} and returns the parsed JSON answer, retrying
+     * while the registry is unavailable (see the class comment).
+     */
     JsonNode send(String method, String path, JsonNode body) {
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(retryTimeoutMs);
+        long backoff = retryBackoffMs;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return sendOnce(method, path, body);
+            } catch (SchemaRegistryException e) {
+                final long leftMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (!e.isUnavailable() || leftMs <= 0 || Thread.currentThread().isInterrupted()) {
+                    if (attempt > 1) {
+                        LOG.warn("Schema registry still unavailable for {} {} after {} attempts; giving up", method, path, attempt);
+                    }
+                    throw e;
+                }
+                final long sleep = Math.min(backoff, leftMs);
+                LOG.warn("Schema registry unavailable for {} {} (attempt {}); retrying in {} ms", method, path, attempt, sleep);
+                try {
+                    Thread.sleep(sleep);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+            }
+        }
+    }
+
+    private JsonNode sendOnce(String method, String path, JsonNode body) {
         final int start = preferred.get();
         SchemaRegistryException last = null;
         for (int i = 0; i < baseUris.size(); i++) {

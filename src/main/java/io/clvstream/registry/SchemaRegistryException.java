@@ -39,6 +39,11 @@ public class SchemaRegistryException extends RuntimeException {
         return errorCode;
     }
 
+    /** True when the registry could not answer (unreachable, timeout, 5xx): worth retrying, unlike a 4xx verdict. */
+    public boolean isUnavailable() {
+        return httpStatus >= 500;
+    }
+
     /** The message as the registry put it in its {@code message} field, without the error code suffix. */
     public String registryMessage() {
         return registryMessage;

@@ -50,6 +50,11 @@ final class DecodeProcessor<T> implements Processor<byte[], byte[], String, Spec
         try {
             output = new Record<>(DeadLetters.utf8OrNull(origin.getKey()), decode(record, origin, now), record.timestamp());
         } catch (WireFormatException e) {
+            if (e.reason() == WireFormatException.Reason.REGISTRY_UNAVAILABLE) {
+                // Not the record's fault: fail the task so the record is read again once the registry answers
+                // (StreamThreadFailurePolicy replaces the thread; the transaction since the last commit is aborted).
+                throw e;
+            }
             forward(deadLetters.reject(origin, e.reason().name(), e.getClass().getName(), e.getMessage(), now, record.timestamp()));
             return;
         } catch (InvalidEventException e) {

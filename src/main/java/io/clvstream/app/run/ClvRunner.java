@@ -4,6 +4,7 @@ import io.clvstream.app.broker.EmbeddedKafkaBroker;
 import io.clvstream.app.topics.TopicProvisioner;
 import io.clvstream.app.topics.TopicSpec;
 import io.clvstream.config.ClvConfig;
+import io.clvstream.config.Secrets;
 import io.clvstream.metrics.ClvMetrics;
 import io.clvstream.registry.server.EmbeddedSchemaRegistry;
 import io.clvstream.serde.ClvSerdes;
@@ -25,7 +26,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -167,19 +167,17 @@ public final class ClvRunner implements AutoCloseable {
                 terminated.countDown();
             }
         });
-        streams.setUncaughtExceptionHandler(e -> {
-            log.error("Stream thread failed; stopping this instance", e);
-            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
+        streams.setUncaughtExceptionHandler(new StreamThreadFailurePolicy());
         log.info("Starting Kafka Streams {} against {} (state in {})",
             config.applicationId(), config.bootstrapServers().orElseThrow(), config.stateDir());
         streams.start();
     }
 
-    private static String readyLine(ClvConfig config, int httpPort) {
+    /** Registry URLs may carry user info (Confluent's URL credentials source); stdout must not. */
+    static String readyLine(ClvConfig config, int httpPort) {
         final String host = isWildcard(config.httpHost()) ? LOOPBACK : config.httpHost();
         return "ready: kafka=" + config.bootstrapServers().orElseThrow()
-            + " schema-registry=" + config.schemaRegistryUrl().orElseThrow()
+            + " schema-registry=" + Secrets.redactUrls(config.schemaRegistryUrl().orElseThrow())
             + " http=http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + httpPort;
     }
 

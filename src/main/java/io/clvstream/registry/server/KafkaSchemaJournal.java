@@ -161,7 +161,7 @@ final class KafkaSchemaJournal implements SchemaStore.Journal, AutoCloseable {
         return records;
     }
 
-    private static Map<String, Object> producerProps(Map<String, Object> clientProps) {
+    static Map<String, Object> producerProps(Map<String, Object> clientProps) {
         final Map<String, Object> props = new HashMap<>();
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
