@@ -26,7 +26,9 @@ final class AppInstance {
         final List<String> cmd = new ArrayList<>(List.of(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:+UseSerialGC",
             "-cp", classpath(), "io.clvstream.app.ClvMain", "run",
-            "--bootstrap-servers", bootstrap, "--schema-registry-url", registryUrl, "--data-dir", dataDir.toString()));
+            "--bootstrap-servers", bootstrap, "--schema-registry-url", registryUrl, "--data-dir", dataDir.toString(),
+            // Two instances side by side, and beside a live `clv run`: the REST server on a free port.
+            "--http-port", "0"));
         for (final String setting : settings) {
             cmd.add("--set");
             cmd.add(setting);

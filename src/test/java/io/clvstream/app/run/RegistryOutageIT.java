@@ -66,6 +66,7 @@ class RegistryOutageIT {
             ClvConfig.SCHEMA_REGISTRY_URL, registry.url(),
             ClvConfig.DATA_DIR, dataDir.toString(),
             ClvConfig.PARTITIONS, "2",
+            ClvConfig.HTTP_PORT, "0",
             "commit.interval.ms", "100",
             "schema.registry.retry.timeout.ms", "1000"));
         final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
