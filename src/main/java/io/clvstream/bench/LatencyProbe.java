@@ -36,6 +36,7 @@ final class LatencyProbe {
     }
 
     private static final Duration OUTPUT_WAIT = Duration.ofSeconds(60);
+    private static final String EVENT_PREFIX = "lat-";
 
     private LatencyProbe() {
     }
@@ -48,7 +49,8 @@ final class LatencyProbe {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(clientProps, topics.customerValues());
              KafkaProducer<String, byte[]> producer = producer(clientProps)) {
             final long startMs = System.currentTimeMillis();
-            final Thread reader = new Thread(() -> read(consumer, startMs, histogram, seen, stop), "bench-latency-reader");
+            final Thread reader = new Thread(() -> read(consumer, topics.customerValues(), serdes, startMs, histogram, seen,
+                stop), "bench-latency-reader");
             reader.start();
             final long sent = produce(producer, topics, serdes, customers, ratePerSecond, duration, seed);
             final long deadline = System.nanoTime() + OUTPUT_WAIT.toNanos();
@@ -80,7 +82,7 @@ final class LatencyProbe {
                 final String customer = Population.customerId(random.nextInt(customers));
                 final long at = System.currentTimeMillis();
                 final byte[] value = serdes.purchase().serializer().serialize(topics.purchases(),
-                    Preloader.purchase("lat-" + sent, customer, at, 100 + random.nextInt(10_000)));
+                    Preloader.purchase(EVENT_PREFIX + sent, customer, at, 100 + random.nextInt(10_000)));
                 producer.send(new ProducerRecord<>(topics.purchases(), null, at, customer, value));
                 sent++;
             }
@@ -89,12 +91,13 @@ final class LatencyProbe {
         return sent;
     }
 
-    private static void read(KafkaConsumer<byte[], byte[]> consumer, long startMs, Histogram histogram, AtomicLong seen,
-                             AtomicBoolean stop) {
+    private static void read(KafkaConsumer<byte[], byte[]> consumer, String topic, ClvSerdes serdes, long startMs,
+                             Histogram histogram, AtomicLong seen, AtomicBoolean stop) {
         while (!stop.get()) {
             for (final ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(20))) {
-                // Earlier outputs (pre-loaded events, time-driven updates) carry earlier timestamps.
-                if (record.timestamp() >= startMs) {
+                // Only values caused by our events: not time-driven updates, not late pre-loaded ones.
+                if (record.timestamp() >= startMs && serdes.customerValue().deserializer()
+                    .deserialize(topic, record.value()).getCause().getId().startsWith(EVENT_PREFIX)) {
                     final long latency = Math.max(0, System.currentTimeMillis() - record.timestamp());
                     synchronized (histogram) {
                         histogram.recordValue(Math.min(latency, histogram.getHighestTrackableValue()));
