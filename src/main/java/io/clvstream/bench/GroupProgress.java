@@ -21,6 +21,11 @@ import org.apache.kafka.common.TopicPartition;
 final class GroupProgress {
 
     private static final long POLL_MS = 25;
+    /**
+     * Lag left on a drained partition written transactionally: the commit markers after the last
+     * records (one per producer that wrote to it last), which a consumer passes but never commits.
+     */
+    private static final long MARKER_LAG = 2;
 
     private final Admin admin;
 
@@ -77,7 +82,8 @@ final class GroupProgress {
         final long deadline = System.nanoTime() + timeout.toNanos();
         Map<TopicPartition, Long> last = committed(group);
         long lastChange = System.nanoTime();
-        while (System.nanoTime() - lastChange < quiet.toNanos()) {
+        // A slow commit also leaves offsets unmoved for a while, so the lag must be down to markers too.
+        while (System.nanoTime() - lastChange < quiet.toNanos() || maxLag(last) > MARKER_LAG) {
             check(failed, System.nanoTime(), deadline, group + " did not settle within " + timeout);
             sleep(4 * POLL_MS);
             final Map<TopicPartition, Long> now = committed(group);
@@ -87,6 +93,15 @@ final class GroupProgress {
             }
         }
         return lastChange;
+    }
+
+    /** Largest distance from committed offset to log end over the partitions {@code committed} names. */
+    private long maxLag(Map<TopicPartition, Long> committed) {
+        final Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        final Map<TopicPartition, Long> ends = new HashMap<>();
+        get(admin.listOffsets(latest).all()).forEach((tp, info) -> ends.put(tp, info.offset()));
+        return committed.entrySet().stream().mapToLong(e -> ends.get(e.getKey()) - e.getValue()).max().orElse(0);
     }
 
     private static void check(BooleanSupplier failed, long now, long deadline, String timeoutMessage) {

@@ -68,7 +68,7 @@ final class StreamsPhase implements AutoCloseable {
 
     /** Seconds from the first poll until the whole application (every sub-topology) went quiet. */
     double awaitDrained(GroupProgress progress, Duration timeout) {
-        final long lastMove = progress.awaitQuiet(applicationId, Duration.ofSeconds(2), timeout, this::failed);
+        final long lastMove = progress.awaitQuiet(applicationId, Duration.ofSeconds(3), timeout, this::failed);
         return (lastMove - firstPoll()) / 1e9;
     }
 
