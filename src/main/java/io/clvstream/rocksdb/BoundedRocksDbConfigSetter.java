@@ -37,6 +37,8 @@ public final class BoundedRocksDbConfigSetter implements RocksDBConfigSetter {
     /** Share of the cache kept for index and filter blocks, so data blocks cannot evict them. */
     private static final double HIGH_PRIORITY_RATIO = 0.1;
 
+    static final long ARENA_BLOCK_BYTES = 64L << 10;
+
     private static final Map<Budget, SharedMemory> SHARED = new ConcurrentHashMap<>();
 
     /** The configured budget in bytes. */
@@ -101,6 +103,11 @@ public final class BoundedRocksDbConfigSetter implements RocksDBConfigSetter {
         table.setPinTopLevelIndexAndFilter(true);
         options.setTableFormatConfig(table);
         options.setWriteBufferManager(shared.writeBuffers());
+        // A memtable charges the manager one arena block up front, by default write_buffer_size / 8 =
+        // 2 MiB: with ~40 store partitions that alone exceeded the 32 MiB budget, so every write made
+        // its store flush a tiny memtable (tens of thousands of SST files in a bench). Small blocks keep
+        // the charge near the memtable's real size.
+        options.setArenaBlockSize(ARENA_BLOCK_BYTES);
     }
 
     @Override

@@ -55,6 +55,7 @@ class BoundedRocksDbConfigSetterTest {
             assertThat(table.cacheIndexAndFilterBlocks()).isTrue();
             assertThat(table.cacheIndexAndFilterBlocksWithHighPriority()).isTrue();
             assertThat(table.indexType()).isEqualTo(IndexType.kTwoLevelIndexSearch);
+            assertThat(second.arenaBlockSize()).isEqualTo(BoundedRocksDbConfigSetter.ARENA_BLOCK_BYTES);
             // Closing one store's setter must leave the shared objects usable by the others.
             assertThat(shared.cache().isOwningHandle()).isTrue();
         }
