@@ -9,7 +9,8 @@ import picocli.CommandLine.ParseResult;
 /** The {@code clv} command line: parses, dispatches to a subcommand and exits with its status. */
 @Command(name = "clv", mixinStandardHelpOptions = true, version = "clv-stream 0.1.0",
     description = "Real-time Customer Lifetime Value on Kafka Streams.",
-    subcommands = {RunCommand.class, DemoCommand.class, IngestCommand.class, BacktestCommand.class, ResetCommand.class})
+    subcommands = {RunCommand.class, DemoCommand.class, IngestCommand.class, BacktestCommand.class, BenchCommand.class,
+        ResetCommand.class})
 public final class ClvMain implements Callable<Integer> {
 
     /** Exit status when no command was given (picocli's own for usage errors). */

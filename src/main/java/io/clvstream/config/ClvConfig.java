@@ -37,6 +37,11 @@ public final class ClvConfig {
 
     /** Our own settings; never handed to Kafka clients, which would warn about unknown names. */
     private static final String OWN_PREFIX = "clv.";
+    /**
+     * Our own settings that Streams hands to our {@code rocksdb.config.setter} (through its application
+     * configs); so they go to Streams, but not to plain clients.
+     */
+    private static final String STREAMS_PLUGIN_PREFIX = "clv.rocksdb.";
     /** Settings read by the registry client and serdes only. */
     private static final Set<String> REGISTRY_PREFIXES = Set.of(
         "schema.registry.", "basic.auth.", "auto.register.schemas", "use.latest.version");
@@ -124,7 +129,7 @@ public final class ClvConfig {
     public Properties streamsProperties() {
         final Properties streams = new Properties();
         properties.forEach((key, value) -> {
-            if (!key.startsWith(OWN_PREFIX) && !isRegistrySetting(key)) {
+            if ((!key.startsWith(OWN_PREFIX) || key.startsWith(STREAMS_PLUGIN_PREFIX)) && !isRegistrySetting(key)) {
                 streams.put(key, value);
             }
         });
@@ -140,7 +145,7 @@ public final class ClvConfig {
         streamsOnly.removeAll(AdminClientConfig.configNames());
         final Map<String, Object> client = new TreeMap<>();
         streamsProperties().forEach((key, value) -> {
-            if (!streamsOnly.contains(key.toString())) {
+            if (!streamsOnly.contains(key.toString()) && !key.toString().startsWith(STREAMS_PLUGIN_PREFIX)) {
                 client.put(key.toString(), value);
             }
         });

@@ -1,5 +1,6 @@
 package io.clvstream.config;
 
+import io.clvstream.rocksdb.BoundedRocksDbConfigSetter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,6 +32,10 @@ public final class ClvConfigLoader {
         defaults.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
         // A stream thread waits this long for an unavailable registry before it is replaced (docs/reliability.md).
         defaults.put("schema.registry.retry.timeout.ms", "5000");
+        // One shared block cache and write buffer manager for all stores (docs/performance.md).
+        defaults.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfigSetter.class.getName());
+        defaults.put(BoundedRocksDbConfigSetter.BLOCK_CACHE_BYTES, String.valueOf(BoundedRocksDbConfigSetter.DEFAULT_BLOCK_CACHE_BYTES));
+        defaults.put(BoundedRocksDbConfigSetter.WRITE_BUFFER_BYTES, String.valueOf(BoundedRocksDbConfigSetter.DEFAULT_WRITE_BUFFER_BYTES));
         defaults.put(ClvConfig.DATA_DIR, "./data");
         defaults.put(ClvConfig.PARTITIONS, "6");
         defaults.put(ClvConfig.PROVISION_TOPICS, "true");

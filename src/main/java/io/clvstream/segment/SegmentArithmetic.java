@@ -30,7 +30,7 @@ public final class SegmentArithmetic {
 
     private static SegmentAggregate move(SegmentAggregate aggregate, SegmentMember m, int sign) {
         // A copy: Streams may still hold the old aggregate to forward as the old value.
-        final SegmentAggregate a = SegmentAggregate.newBuilder(aggregate).build();
+        final SegmentAggregate a = shallowCopy(aggregate);
         a.setCustomers(a.getCustomers() + sign);
         a.setRepeatCustomers(a.getRepeatCustomers() + (m.getRepeatCustomer() ? sign : 0));
         a.setOrders(a.getOrders() + sign * (long) m.getOrders());
@@ -62,6 +62,20 @@ public final class SegmentArithmetic {
         // Also on subtract: a customer leaving the segment is a change of the segment as of then.
         a.setAsOf(Math.max(a.getAsOf(), m.getUpdatedAt()));
         return a;
+    }
+
+    /**
+     * A copy that shares the day lists with the original instead of deep-copying them (a builder copy
+     * did, per update, and the lists hold one entry per distinct last-purchase day): safe because
+     * {@link #moveDay} never changes a list, it always sets new ones.
+     */
+    private static SegmentAggregate shallowCopy(SegmentAggregate aggregate) {
+        final SegmentAggregate copy = new SegmentAggregate();
+        final int fields = SegmentAggregate.getClassSchema().getFields().size();
+        for (int i = 0; i < fields; i++) {
+            copy.put(i, aggregate.get(i));
+        }
+        return copy;
     }
 
     /** Keeps (day, count) pairs sorted by day, dropping a day whose count reaches zero. */

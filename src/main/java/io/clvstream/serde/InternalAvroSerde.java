@@ -33,10 +33,25 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
     private final ThreadLocal<BinaryEncoder> encoders = new ThreadLocal<>();
     private final ThreadLocal<BinaryDecoder> decoders = new ThreadLocal<>();
 
+    /**
+     * Avro's generated per-class encoders and decoders ("custom coders") instead of its schema-walking
+     * reader and writer: the state store reads and writes one CustomerState per event, and the generic
+     * path was most of the processor's time (docs/performance.md). The fast reader is switched off
+     * because it would bypass the generated decoder. Same bytes either way.
+     */
+    private static final SpecificData CODED = codedSpecificData();
+
     public InternalAvroSerde(Class<T> type) {
         this.type = type;
-        this.writer = new SpecificDatumWriter<>(SpecificData.get().getSchema(type));
-        this.reader = new SpecificDatumReader<>(SpecificData.get().getSchema(type));
+        this.writer = new SpecificDatumWriter<>(SpecificData.get().getSchema(type), CODED);
+        this.reader = new SpecificDatumReader<>(SpecificData.get().getSchema(type), SpecificData.get().getSchema(type), CODED);
+    }
+
+    private static SpecificData codedSpecificData() {
+        final SpecificData data = new SpecificData(InternalAvroSerde.class.getClassLoader());
+        data.setCustomCoders(true);
+        data.setFastReaderEnabled(false);
+        return data;
     }
 
     @Override

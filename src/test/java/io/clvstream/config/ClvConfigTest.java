@@ -34,7 +34,7 @@ class ClvConfigTest {
     @Test
     void streamsPropertiesLeaveOutOwnAndRegistrySettings() {
         assertThat(config.streamsProperties().stringPropertyNames())
-            .noneMatch(name -> name.startsWith("clv."))
+            .noneMatch(name -> name.startsWith("clv.") && !name.startsWith("clv.rocksdb."))
             .doesNotContain("schema.registry.url", "basic.auth.user.info", "basic.auth.credentials.source");
     }
 
@@ -62,5 +62,17 @@ class ClvConfigTest {
 
         assertThat(embedded.bootstrapServers()).contains("127.0.0.1:1234");
         assertThat(config.bootstrapServers()).contains("broker:9093");
+    }
+
+    @Test
+    void boundedRocksDbSettingsReachStreamsButNotPlainClients() {
+        final ClvConfig sized = config.with(Map.of("clv.rocksdb.block-cache-bytes", "1048576"));
+
+        assertThat(sized.streamsProperties())
+            .containsEntry("rocksdb.config.setter", "io.clvstream.rocksdb.BoundedRocksDbConfigSetter")
+            .containsEntry("clv.rocksdb.block-cache-bytes", "1048576")
+            .containsEntry("clv.rocksdb.write-buffer-bytes", String.valueOf(32L << 20));
+        assertThat(sized.clientProperties()).doesNotContainKeys(
+            "clv.rocksdb.block-cache-bytes", "clv.rocksdb.write-buffer-bytes", "rocksdb.config.setter");
     }
 }

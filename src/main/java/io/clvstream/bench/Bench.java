@@ -1,0 +1,130 @@
+package io.clvstream.bench;
+
+import io.clvstream.app.topics.TopicProvisioner;
+import io.clvstream.app.topics.TopicSpec;
+import io.clvstream.config.ClvConfig;
+import io.clvstream.config.TopicNames;
+import io.clvstream.serde.ClvSerdes;
+import io.clvstream.topology.ClvTopology;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * {@code clv bench}: one run on one cluster and one pre-loaded data set, so the figures can be
+ * compared with each other even on a noisy machine. Phases, each with its own application.id:
+ * generate and pre-load; the reference aggregate; the full application (throughput, then latency
+ * at a fixed rate while it keeps running); state size; restore of a fresh instance.
+ */
+public final class Bench {
+
+    /** What to run; see {@code clv bench --help}. */
+    public record Settings(long events, int customers, int latencyRate, Duration latencyDuration, long seed,
+                           Duration phaseTimeout) {
+    }
+
+    private Bench() {
+    }
+
+    public static BenchResult run(Settings settings, ClvConfig base, Path workDir, PrintStream progress) {
+        final String run = "bench-" + Long.toString(System.currentTimeMillis(), 36);
+        try (BenchCluster cluster = BenchCluster.start(base, workDir)) {
+            final ClvConfig config = cluster.config().with(topicNames(run));
+            final TopicNames topics = config.topicNames();
+            try (Admin admin = Admin.create(config.clientProperties())) {
+                new TopicProvisioner(admin, config.replicationFactor()).provision(TopicSpec.all(config));
+                final GroupProgress groups = new GroupProgress(admin);
+                final ClvSerdes serdes = ClvSerdes.create(config.registryProperties());
+
+                progress.printf("bench: generating %,d events over %,d customers%n", settings.events(), settings.customers());
+                final Population population = Population.generate(settings.customers(), settings.events(), settings.seed(),
+                    System.currentTimeMillis());
+                Preloader.load(population, topics, serdes, config.clientProperties());
+                final Map<TopicPartition, Long> inputEnds =
+                    groups.endOffsets(List.of(topics.purchases(), topics.refunds(), topics.signups()));
+                progress.printf("bench: pre-loaded %,d signups, %,d purchases, %,d refunds, %,d duplicates%n",
+                    population.customers(), population.purchases(), population.refunds(), population.duplicates());
+
+                final StreamsPhase.Throughput reference;
+                try (StreamsPhase phase = StreamsPhase.start(ReferenceTopology.build(topics),
+                    phaseProps(config, run + "-reference", workDir.resolve("state-reference")))) {
+                    reference = phase.awaitInput(groups, inputEnds, settings.phaseTimeout());
+                }
+                progress.printf("bench: reference %,.0f events/s%n", reference.perSecond());
+
+                final String clvId = run + "-clv";
+                final StreamsPhase.Throughput clv;
+                final double drained;
+                final LatencyProbe.Latency latency;
+                try (StreamsPhase phase = StreamsPhase.start(ClvTopology.build(config.asMap(), serdes),
+                    phaseProps(config, clvId, workDir.resolve("state-clv")))) {
+                    clv = phase.awaitInput(groups, inputEnds, settings.phaseTimeout());
+                    progress.printf("bench: clv-stream %,.0f events/s; waiting for every sub-topology to drain%n",
+                        clv.perSecond());
+                    drained = phase.awaitDrained(groups, settings.phaseTimeout());
+                    progress.printf("bench: latency at %,d events/s for %s%n", settings.latencyRate(), settings.latencyDuration());
+                    latency = LatencyProbe.measure(config.clientProperties(), topics, serdes, population.customers(),
+                        settings.latencyRate(), settings.latencyDuration(), settings.seed());
+                }
+
+                final StateSize state = StateSize.measure(admin, config.clientProperties(), clvId,
+                    workDir.resolve("state-clv").resolve(clvId));
+                progress.printf("bench: live state by changelog %s%n", state.liveBytesByChangelog());
+                final Set<TopicPartition> changelogs = groups.endOffsets(state.liveBytesByChangelog().keySet()).entrySet()
+                    .stream().filter(end -> end.getValue() > 0).map(Map.Entry::getKey).collect(Collectors.toSet());
+                final RestoreProbe.Restore restore = RestoreProbe.measure(ClvTopology.build(config.asMap(), serdes),
+                    phaseProps(config, clvId, workDir.resolve("state-restore")), changelogs, settings.phaseTimeout());
+                if (!cluster.embedded()) {
+                    deleteBenchTopics(admin, run);
+                }
+                final double customers = population.customers();
+                return new BenchResult(population.events(), population.customers(), config.partitions(),
+                    Integer.parseInt(config.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG).orElse("1")),
+                    config.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG).orElse(StreamsConfig.AT_LEAST_ONCE),
+                    config.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG).orElse("default"),
+                    reference.perSecond(), clv.perSecond(), drained,
+                    settings.latencyRate(), latency.sent(), latency.seen(), latency.p50Ms(), latency.p99Ms(), latency.maxMs(),
+                    state.liveBytes() / customers, state.diskBytes() / customers, state.changelogLogBytes() / customers,
+                    restore.seconds(), restore.records());
+            }
+        }
+    }
+
+    /** Bench topics of their own, so a run against a real cluster never writes into its real topics. */
+    private static Map<String, String> topicNames(String run) {
+        final TopicNames defaults = TopicNames.defaults();
+        final Map<String, String> names = new HashMap<>();
+        names.put(TopicNames.PREFIX + "purchases", run + "." + defaults.purchases());
+        names.put(TopicNames.PREFIX + "refunds", run + "." + defaults.refunds());
+        names.put(TopicNames.PREFIX + "signups", run + "." + defaults.signups());
+        names.put(TopicNames.PREFIX + "customer-values", run + "." + defaults.customerValues());
+        names.put(TopicNames.PREFIX + "tier-changes", run + "." + defaults.tierChanges());
+        names.put(TopicNames.PREFIX + "alerts", run + "." + defaults.alerts());
+        names.put(TopicNames.PREFIX + "segment-stats", run + "." + defaults.segmentStats());
+        names.put(TopicNames.PREFIX + "model-params", run + "." + defaults.modelParams());
+        names.put(TopicNames.PREFIX + "dead-letter", run + "." + defaults.deadLetter());
+        return names;
+    }
+
+    private static Properties phaseProps(ClvConfig config, String applicationId, Path stateDir) {
+        final Properties props = config.streamsProperties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        return props;
+    }
+
+    private static void deleteBenchTopics(Admin admin, String run) {
+        final Set<String> ours = GroupProgress.get(admin.listTopics().names()).stream()
+            .filter(name -> name.startsWith(run)).collect(Collectors.toSet());
+        GroupProgress.get(admin.deleteTopics(ours).all());
+    }
+}

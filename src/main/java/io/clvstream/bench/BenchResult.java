@@ -1,0 +1,103 @@
+package io.clvstream.bench;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The figures of one bench run, as a table for people and one JSON line for tools. */
+public record BenchResult(
+    long events,
+    int customers,
+    int partitions,
+    int threads,
+    String guarantee,
+    String commitIntervalMs,
+    double referenceEventsPerSec,
+    double clvEventsPerSec,
+    double clvDrainedSeconds,
+    int latencyRate,
+    long latencySent,
+    long latencySeen,
+    double p50LatencyMs,
+    double p99LatencyMs,
+    double maxLatencyMs,
+    double stateBytesPerCustomer,
+    double stateDiskBytesPerCustomer,
+    double changelogLogBytesPerCustomer,
+    double restoreSeconds,
+    long restoredRecords) {
+
+    public double throughputRatio() {
+        return clvEventsPerSec / referenceEventsPerSec;
+    }
+
+    /** Key order is the table's; the first ten are the ones issue #6 names. */
+    public Map<String, Object> asMap() {
+        final Map<String, Object> map = new LinkedHashMap<>();
+        map.put("events", events);
+        map.put("customers", customers);
+        map.put("referenceEventsPerSec", round(referenceEventsPerSec, 0));
+        map.put("clvEventsPerSec", round(clvEventsPerSec, 0));
+        map.put("throughputRatio", round(throughputRatio(), 3));
+        map.put("p50LatencyMs", p50LatencyMs);
+        map.put("p99LatencyMs", p99LatencyMs);
+        map.put("stateBytesPerCustomer", round(stateBytesPerCustomer, 1));
+        map.put("restoreSeconds", round(restoreSeconds, 2));
+        map.put("guarantee", guarantee);
+        map.put("partitions", partitions);
+        map.put("threads", threads);
+        map.put("commitIntervalMs", commitIntervalMs);
+        map.put("clvDrainedSeconds", round(clvDrainedSeconds, 2));
+        map.put("latencyRate", latencyRate);
+        map.put("latencySent", latencySent);
+        map.put("latencySeen", latencySeen);
+        map.put("maxLatencyMs", maxLatencyMs);
+        map.put("stateDiskBytesPerCustomer", round(stateDiskBytesPerCustomer, 1));
+        map.put("changelogLogBytesPerCustomer", round(changelogLogBytesPerCustomer, 1));
+        map.put("restoredRecords", restoredRecords);
+        return map;
+    }
+
+    public String json() {
+        try {
+            return new ObjectMapper().writeValueAsString(asMap());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public List<String> table() {
+        final List<String[]> rows = List.of(
+            row("events (customers)", "%,d (%,d)".formatted(events, customers)),
+            row("guarantee, partitions, threads", "%s, %d, %d (commit.interval.ms %s)".formatted(
+                guarantee, partitions, threads, commitIntervalMs)),
+            row("reference: groupByKey().aggregate()", "%,.0f events/s".formatted(referenceEventsPerSec)),
+            row("clv-stream: input processed", "%,.0f events/s".formatted(clvEventsPerSec)),
+            row("throughput ratio clv / reference", "%.3f".formatted(throughputRatio())),
+            row("clv-stream: all sub-topologies drained", "%.2f s (%,.0f events/s)".formatted(
+                clvDrainedSeconds, events / clvDrainedSeconds)),
+            row("latency at %,d events/s".formatted(latencyRate), "p50 %.0f ms, p99 %.0f ms, max %.0f ms (%,d of %,d seen)"
+                .formatted(p50LatencyMs, p99LatencyMs, maxLatencyMs, latencySeen, latencySent)),
+            row("state per customer: live (changelogs)", "%.1f bytes".formatted(stateBytesPerCustomer)),
+            row("state per customer: RocksDB on disk", "%.1f bytes".formatted(stateDiskBytesPerCustomer)),
+            row("state per customer: changelog log", "%.1f bytes (uncompacted)".formatted(changelogLogBytesPerCustomer)),
+            row("restore of a fresh instance", "%.2f s (%,d records)".formatted(restoreSeconds, restoredRecords)));
+        final int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
+        final List<String> lines = new ArrayList<>();
+        rows.forEach(r -> lines.add(String.format(Locale.ROOT, "%-" + width + "s  %s", r[0], r[1])));
+        return lines;
+    }
+
+    private static String[] row(String name, String value) {
+        return new String[] {name, value};
+    }
+
+    private static double round(double value, int digits) {
+        final double scale = Math.pow(10, digits);
+        return Math.round(value * scale) / scale;
+    }
+}

@@ -1,0 +1,51 @@
+package io.clvstream.bench;
+
+import io.clvstream.config.TopicNames;
+import java.nio.ByteBuffer;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The yardstick of {@code clv bench}: what Kafka Streams itself does with the same input and no
+ * application logic. The three input topics (already keyed by customerId, so no repartition),
+ * {@code groupByKey().aggregate()} of a few numbers per customer (records, value bytes, largest
+ * value) into a persistent, cached, changelogged store. No decoding, no outputs.
+ */
+final class ReferenceTopology {
+
+    static final String STORE = "reference-totals";
+    private static final int NUMBERS = 3;
+
+    private ReferenceTopology() {
+    }
+
+    static Topology build(TopicNames topics) {
+        final StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(List.of(topics.purchases(), topics.refunds(), topics.signups()),
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("reference-source"))
+            .groupByKey(Grouped.with("reference-by-customer", Serdes.String(), Serdes.ByteArray()))
+            .aggregate(() -> new byte[NUMBERS * Long.BYTES], (customer, value, totals) -> add(totals, value),
+                Named.as("reference-aggregate"),
+                Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(STORE)
+                    .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()));
+        return builder.build();
+    }
+
+    private static byte[] add(byte[] totals, byte[] value) {
+        final ByteBuffer in = ByteBuffer.wrap(totals);
+        final int size = value == null ? 0 : value.length;
+        return ByteBuffer.allocate(NUMBERS * Long.BYTES)
+            .putLong(in.getLong() + 1)
+            .putLong(in.getLong() + size)
+            .putLong(Math.max(in.getLong(), size))
+            .array();
+    }
+}

@@ -1,0 +1,61 @@
+package io.clvstream.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code clv bench} end to end at a tiny size: embedded broker and registry on free ports, every
+ * phase, and a last line that tools can parse. Checks sanity, never speed.
+ */
+class BenchCommandIT {
+
+    private static final List<String> KEYS = List.of("events", "customers", "referenceEventsPerSec", "clvEventsPerSec",
+        "throughputRatio", "p50LatencyMs", "p99LatencyMs", "stateBytesPerCustomer", "restoreSeconds", "guarantee");
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void tinyBenchEndsWithOneJsonLineOfSaneFigures() throws Exception {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final PrintStream original = System.out;
+        final int status;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            status = ClvMain.commandLine().execute("bench", "--events", "2000", "--customers", "200",
+                "--rate", "200", "--latency-seconds", "2", "--data-dir", dataDir.toString());
+        } finally {
+            System.setOut(original);
+        }
+        final List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(status).as(String.join("\n", lines)).isZero();
+
+        final JsonNode json = new ObjectMapper().readTree(lines.get(lines.size() - 1));
+        assertThat(KEYS).allMatch(json::has);
+        assertThat(json.get("events").asLong()).isEqualTo(2000);
+        assertThat(json.get("customers").asLong()).isEqualTo(200);
+        assertThat(json.get("guarantee").asText()).isEqualTo("exactly_once_v2");
+        assertThat(json.get("referenceEventsPerSec").asDouble()).isPositive();
+        assertThat(json.get("clvEventsPerSec").asDouble()).isPositive();
+        assertThat(json.get("throughputRatio").asDouble()).isPositive();
+        assertThat(json.get("p50LatencyMs").asDouble()).isGreaterThanOrEqualTo(0)
+            .isLessThanOrEqualTo(json.get("p99LatencyMs").asDouble());
+        assertThat(json.get("latencySeen").asLong()).isEqualTo(json.get("latencySent").asLong()).isPositive();
+        assertThat(json.get("stateBytesPerCustomer").asDouble()).isBetween(10.0, 10_000.0);
+        assertThat(json.get("restoreSeconds").asDouble()).isPositive();
+        assertThat(json.get("restoredRecords").asLong()).isPositive();
+        assertThat(lines).anyMatch(line -> line.startsWith("throughput ratio clv / reference"));
+    }
+}

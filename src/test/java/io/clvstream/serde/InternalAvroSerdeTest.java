@@ -1,0 +1,47 @@
+package io.clvstream.serde;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clvstream.avro.internal.CustomerState;
+import io.clvstream.avro.internal.IdHash;
+import io.clvstream.avro.internal.RecentOrder;
+import io.clvstream.avro.internal.RecentRefund;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.junit.jupiter.api.Test;
+
+/** The generated coders used for speed must write exactly what Avro's generic writer writes. */
+class InternalAvroSerdeTest {
+
+    private final InternalAvroSerde<CustomerState> serde = new InternalAvroSerde<>(CustomerState.class);
+
+    @Test
+    void bytesEqualThoseOfTheGenericWriterAndReadBack() throws IOException {
+        final CustomerState state = CustomerState.newBuilder()
+            .setFirstPurchaseAt(1_700_000_000_000L).setLastPurchaseAt(1_710_000_000_000L).setLatestEventAt(1_710_000_000_000L)
+            .setOrders(2).setPurchaseDays(List.of(19_700, 30)).setFirstDayCents(1_250).setKeptCents(4_000)
+            .setGrossCents(5_000).setRefundedCents(1_000).setSpendMonth(24_290).setSpendByMonth(List.of(2_750L, 0L, 1_250L))
+            .setRecentOrders(List.of(new RecentOrder(new IdHash(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}), 19_730, 2_750L, 0L)))
+            .setRecentRefunds(List.of(new RecentRefund(new IdHash(new byte[] {8, 7, 6, 5, 4, 3, 2, 1}), 19_731)))
+            .setSegment("vip").setAcquisitionCostCents(5_000L).setTier("silver").setDueAt(1_712_000_000_000L)
+            .build();
+
+        final byte[] bytes = serde.serialize("t", state);
+
+        assertThat(bytes).isEqualTo(generic(state));
+        assertThat(serde.deserialize("t", bytes)).isEqualTo(state);
+    }
+
+    private static byte[] generic(CustomerState state) throws IOException {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(InternalAvroSerde.FORMAT_V1);
+        final BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        new SpecificDatumWriter<>(CustomerState.class).write(state, encoder);
+        encoder.flush();
+        return out.toByteArray();
+    }
+}
