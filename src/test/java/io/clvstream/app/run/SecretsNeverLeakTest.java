@@ -12,6 +12,8 @@ import ch.qos.logback.core.read.ListAppender;
 import io.clvstream.app.broker.EmbeddedKafkaBroker;
 import io.clvstream.config.ClvConfig;
 import io.clvstream.config.ClvConfigLoader;
+import io.clvstream.metrics.ClvMetrics;
+import io.clvstream.topology.DeadLetterCounter;
 import io.clvstream.registry.MockSchemaRegistry;
 import io.clvstream.registry.RegistryClientConfig;
 import io.clvstream.registry.SchemaRegistryClient;
@@ -42,7 +44,7 @@ class SecretsNeverLeakTest {
     Path stateDir;
 
     @Test
-    void startingStreamsAndLoggingTheConfigLogsNoSecret() throws InterruptedException {
+    void startingStreamsAndLoggingTheConfigLogsNoSecretNorDoesMetrics() throws InterruptedException {
         final String scope = "leak-" + UUID.randomUUID();
         final Map<String, String> flags = new HashMap<>(SecureSettings.kafka("SASL_PLAINTEXT", "PLAIN",
             "org.apache.kafka.common.security.plain.PlainLoginModule"));
@@ -54,14 +56,19 @@ class SecretsNeverLeakTest {
         final ClvConfig config = ClvConfigLoader.of(flags);
 
         final ListAppender<ILoggingEvent> logs = capture();
+        String scrape = "";
         try {
             final org.slf4j.Logger log = LoggerFactory.getLogger(SecretsNeverLeakTest.class);
             log.info("Starting with {}", config);
             log.info("Effective settings: {}", config.describe());
             final KafkaStreams streams = new KafkaStreams(
                 ClvTopology.build(config.asMap(), ClvSerdes.create(config.registryProperties())), config.streamsProperties());
-            streams.start();
-            Thread.sleep(2_000);
+            try (ClvMetrics metrics = new ClvMetrics(new DeadLetterCounter())) {
+                metrics.bindStreams(streams);
+                streams.start();
+                Thread.sleep(2_000);
+                scrape = metrics.scrape();
+            }
             streams.close(Duration.ofSeconds(15));
         } finally {
             release(logs);
@@ -76,6 +83,8 @@ class SecretsNeverLeakTest {
                 + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy()));
             SecureSettings.assertNoSecrets("log line " + event.getLoggerName(), text);
         }
+        assertThat(scrape).as("the Kafka Streams binder exported client metrics").contains("kafka_");
+        SecureSettings.assertNoSecrets("/metrics", scrape);
     }
 
     @Test
