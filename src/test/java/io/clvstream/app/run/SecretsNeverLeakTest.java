@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,8 @@ class SecretsNeverLeakTest {
         flags.put("bootstrap.servers", "127.0.0.1:" + EmbeddedKafkaBroker.freePort());
         flags.put("application.id", "leak-test");
         flags.put("state.dir", stateDir.toString());
+        // The global model-params store cannot initialise without a broker: give up after a second, not five minutes.
+        flags.put("task.timeout.ms", "1000");
         final ClvConfig config = ClvConfigLoader.of(flags);
 
         final ListAppender<ILoggingEvent> logs = capture();
@@ -65,8 +68,12 @@ class SecretsNeverLeakTest {
                 ClvTopology.build(config.asMap(), ClvSerdes.create(config.registryProperties())), config.streamsProperties());
             try (ClvMetrics metrics = new ClvMetrics(new DeadLetterCounter())) {
                 metrics.bindStreams(streams);
-                streams.start();
-                Thread.sleep(2_000);
+                try {
+                    streams.start();
+                    Thread.sleep(2_000);
+                } catch (StreamsException expected) {
+                    // Nothing listens at bootstrap.servers; the clients were still created, configured and logged.
+                }
                 scrape = metrics.scrape();
             }
             streams.close(Duration.ofSeconds(15));
