@@ -62,26 +62,35 @@ def produce_keyed(bootstrap, registry, topic, schema_file, customer_id, amount):
         raise RuntimeError("record not delivered within 30 s")
 
 
-def consume_keyed(bootstrap, registry, topic):
-    consumer = AvroConsumer({
-        "bootstrap.servers": bootstrap,
-        "schema.registry.url": registry,
-        "group.id": "python-interop-keyed",
-        "auto.offset.reset": "earliest",
-    })
+def first_message(consumer, topic, seconds, wanted=lambda message: True):
+    """Polls TOPIC from the start until a message satisfies WANTED; closes the consumer."""
     consumer.subscribe([topic])
     try:
-        for _ in range(60):
+        for _ in range(seconds):
             message = consumer.poll(1.0)
             if message is None:
                 continue
             if message.error():
                 raise RuntimeError(str(message.error()))
-            print(json.dumps({"key": message.key(), "value": jsonable(message.value())}, sort_keys=True))
-            return
-        raise RuntimeError("no record on " + topic + " within 60 s")
+            if wanted(message):
+                return message
+        raise RuntimeError("no matching record on " + topic + " within " + str(seconds) + " s")
     finally:
         consumer.close()
+
+
+def avro_consumer(bootstrap, registry, group):
+    return AvroConsumer({
+        "bootstrap.servers": bootstrap,
+        "schema.registry.url": registry,
+        "group.id": group,
+        "auto.offset.reset": "earliest",
+    })
+
+
+def consume_keyed(bootstrap, registry, topic):
+    message = first_message(avro_consumer(bootstrap, registry, "python-interop-keyed"), topic, 60)
+    print(json.dumps({"key": message.key(), "value": jsonable(message.value())}, sort_keys=True))
 
 
 def consume_values(bootstrap, registry, topic, customer_id):
@@ -92,46 +101,15 @@ def consume_values(bootstrap, registry, topic, customer_id):
         "auto.offset.reset": "earliest",
         "isolation.level": "read_committed",
     })
-    consumer.subscribe([topic])
-    try:
-        for _ in range(120):
-            message = consumer.poll(1.0)
-            if message is None:
-                continue
-            if message.error():
-                raise RuntimeError(str(message.error()))
-            key = message.key().decode("utf-8")
-            if key != customer_id:
-                continue
-            value = serializer.decode_message(message.value())
-            print(json.dumps({"key": key, "orders": value["orders"], "netRevenue": str(value["netRevenue"])},
-                             sort_keys=True))
-            return
-        raise RuntimeError("no value for " + customer_id + " on " + topic + " within 120 s")
-    finally:
-        consumer.close()
+    message = first_message(consumer, topic, 120, lambda m: m.key().decode("utf-8") == customer_id)
+    value = serializer.decode_message(message.value())
+    print(json.dumps({"key": customer_id, "orders": value["orders"], "netRevenue": str(value["netRevenue"])},
+                     sort_keys=True))
 
 
 def consume(bootstrap, registry, topic):
-    consumer = AvroConsumer({
-        "bootstrap.servers": bootstrap,
-        "schema.registry.url": registry,
-        "group.id": "python-interop",
-        "auto.offset.reset": "earliest",
-    })
-    consumer.subscribe([topic])
-    try:
-        for _ in range(60):
-            message = consumer.poll(1.0)
-            if message is None:
-                continue
-            if message.error():
-                raise RuntimeError(str(message.error()))
-            print(json.dumps(jsonable(message.value()), sort_keys=True))
-            return
-        raise RuntimeError("no record on " + topic + " within 60 s")
-    finally:
-        consumer.close()
+    message = first_message(avro_consumer(bootstrap, registry, "python-interop"), topic, 60)
+    print(json.dumps(jsonable(message.value()), sort_keys=True))
 
 
 if __name__ == "__main__":
