@@ -57,6 +57,7 @@ class SecretsNeverLeakTest {
         // The global model-params store cannot initialise without a broker: give up after a second, not five minutes.
         flags.put("task.timeout.ms", "1000");
         flags.put("default.api.timeout.ms", "1000");
+        flags.put("request.timeout.ms", "1000");
         final ClvConfig config = ClvConfigLoader.of(flags);
 
         final ListAppender<ILoggingEvent> logs = capture();
