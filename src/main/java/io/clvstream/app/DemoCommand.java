@@ -33,11 +33,8 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
 
-    @Option(names = "--kafka-port", paramLabel = "PORT", description = "Embedded broker port (default: 9092).")
-    Integer kafkaPort;
-
-    @Option(names = "--registry-port", paramLabel = "PORT", description = "Embedded registry port (default: 8081).")
-    Integer registryPort;
+    @Mixin
+    EndpointOptions endpoints;
 
     @Option(names = "--transactions", paramLabel = "FILE",
         description = "Replay this file instead of the shipped CDNOW sample.")
@@ -81,8 +78,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         final Map<String, String> flags = new LinkedHashMap<>(options.flags());
-        ConfigOptions.put(flags, ClvConfig.KAFKA_PORT, kafkaPort);
-        ConfigOptions.put(flags, ClvConfig.REGISTRY_PORT, registryPort);
+        endpoints.putInto(flags);
         final ClvConfig loaded = options.load(flags);
         if (loaded.bootstrapServers().isPresent() || loaded.schemaRegistryUrl().isPresent()) {
             throw new IllegalArgumentException("the demo runs on its own embedded broker and registry;"

@@ -21,19 +21,8 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
 
-    @Option(names = "--kafka-port", paramLabel = "PORT", description = "Embedded broker port (default: 9092).")
-    Integer kafkaPort;
-
-    @Option(names = "--registry-port", paramLabel = "PORT", description = "Embedded registry port (default: 8081).")
-    Integer registryPort;
-
-    @Option(names = "--http-port", paramLabel = "PORT",
-        description = "REST/metrics server port (default: 8080; 0 picks a free one).")
-    Integer httpPort;
-
-    @Option(names = "--http-host", paramLabel = "HOST",
-        description = "Interface the REST/metrics server binds to (default: 127.0.0.1; 0.0.0.0 in containers).")
-    String httpHost;
+    @Mixin
+    EndpointOptions endpoints;
 
     @Option(names = "--provision-topics", negatable = true, defaultValue = "true", fallbackValue = "true",
         description = "Create missing topics on start (default: true).")
@@ -62,10 +51,7 @@ final class RunCommand implements Callable<Integer> {
 
     Map<String, String> runFlags() {
         final Map<String, String> flags = new LinkedHashMap<>();
-        ConfigOptions.put(flags, ClvConfig.KAFKA_PORT, kafkaPort);
-        ConfigOptions.put(flags, ClvConfig.REGISTRY_PORT, registryPort);
-        ConfigOptions.put(flags, ClvConfig.HTTP_PORT, httpPort);
-        ConfigOptions.put(flags, ClvConfig.HTTP_HOST, httpHost);
+        endpoints.putInto(flags);
         if (!provisionTopics) {
             flags.put(ClvConfig.PROVISION_TOPICS, "false");
         }
