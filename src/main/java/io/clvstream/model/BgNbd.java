@@ -53,14 +53,10 @@ public final class BgNbd {
      *                  r = 1, α = Σw·T / Σw·x (so that the prior mean rate r/α matches the observed one), a = 1, b = 2
      */
     public static FitResult<BgNbdParams> fit(List<RfmRow> rows, BgNbdParams warmStart) {
-        double customers = 0;
-        double repeat = 0;
-        double exposure = 0;
-        for (RfmRow row : rows) {
-            customers += row.weight();
-            repeat += row.weight() * row.x();
-            exposure += row.weight() * row.T();
-        }
+        final RfmTotals totals = RfmTotals.of(rows);
+        final double customers = totals.customers();
+        final double repeat = totals.repeat();
+        final double exposure = totals.exposure();
         if (customers < 5) {
             return FitResult.failure("too few customers to fit BG/NBD: " + customers, 0, 0);
         }

@@ -95,14 +95,10 @@ public final class ParetoNbd {
      * lifetime of the order of the observation window), or {@code warmStart}.
      */
     public static FitResult<ParetoNbdParams> fit(List<RfmRow> rows, ParetoNbdParams warmStart) {
-        double customers = 0;
-        double repeat = 0;
-        double exposure = 0;
-        for (RfmRow row : rows) {
-            customers += row.weight();
-            repeat += row.weight() * row.x();
-            exposure += row.weight() * row.T();
-        }
+        final RfmTotals totals = RfmTotals.of(rows);
+        final double customers = totals.customers();
+        final double repeat = totals.repeat();
+        final double exposure = totals.exposure();
         if (customers < 5) {
             return FitResult.failure("too few customers to fit Pareto/NBD: " + customers, 0, 0);
         }
