@@ -37,7 +37,6 @@ public record TopicNames(
     }
 
     private static String name(Map<String, ?> config, String role, String fallback) {
-        final Object value = config.get(PREFIX + role);
-        return value == null || value.toString().isBlank() ? fallback : value.toString().trim();
+        return Settings.get(config, PREFIX + role, fallback);
     }
 }

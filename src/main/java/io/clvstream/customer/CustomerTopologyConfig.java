@@ -1,5 +1,7 @@
 package io.clvstream.customer;
 
+import static io.clvstream.config.Settings.get;
+
 import io.clvstream.predict.PredictConfig;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -121,11 +123,6 @@ public record CustomerTopologyConfig(
     /** The level below which a HIGH_VALUE alert is re-armed. */
     public long highValueRearmCents() {
         return Math.round(highValueThresholdCents * (1 - highValueHysteresis));
-    }
-
-    private static String get(Map<String, ?> config, String key, String fallback) {
-        final Object value = config.get(key);
-        return value == null || value.toString().isBlank() ? fallback : value.toString().trim();
     }
 
     private static ValueMetric metric(String name) {

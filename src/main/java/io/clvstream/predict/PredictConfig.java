@@ -1,5 +1,7 @@
 package io.clvstream.predict;
 
+import static io.clvstream.config.Settings.get;
+
 import io.clvstream.model.BgNbdParams;
 import io.clvstream.model.GammaGammaParams;
 import io.clvstream.model.ParetoNbdParams;
@@ -100,10 +102,5 @@ public record PredictConfig(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + ": '" + text + "' is not a number");
         }
-    }
-
-    private static String get(Map<String, ?> config, String key, String fallback) {
-        final Object value = config.get(key);
-        return value == null || value.toString().isBlank() ? fallback : value.toString().trim();
     }
 }

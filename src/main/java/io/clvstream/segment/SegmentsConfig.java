@@ -1,5 +1,7 @@
 package io.clvstream.segment;
 
+import static io.clvstream.config.Settings.get;
+
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -63,10 +65,5 @@ public record SegmentsConfig(
             Integer.parseInt(get(config, CHURN_DAYS, "365")),
             Duration.parse(get(config, SKETCH_INTERVAL, "PT5M")),
             Integer.parseInt(get(config, SKETCH_K, "200")));
-    }
-
-    private static String get(Map<String, ?> config, String key, String fallback) {
-        final Object value = config.get(key);
-        return value == null || value.toString().isBlank() ? fallback : value.toString().trim();
     }
 }
