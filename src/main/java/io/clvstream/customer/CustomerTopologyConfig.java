@@ -125,7 +125,8 @@ public record CustomerTopologyConfig(
         return Math.round(highValueThresholdCents * (1 - highValueHysteresis));
     }
 
-    private static ValueMetric metric(String name) {
+    /** The metric named {@code name} (case-insensitive, '-' for '_'). */
+    public static ValueMetric metric(String name) {
         return ValueMetric.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 

@@ -65,16 +65,4 @@ public final class ClvDistribution {
     public double quantile(double rank) {
         return sketch.getQuantile(rank, QuantileSearchCriteria.INCLUSIVE);
     }
-
-    /**
-     * True when {@code value} is at or above the population's {@code (100 − percent)}th
-     * percentile, i.e. the customer is in the top {@code percent}% (within the rank error). False
-     * for an empty distribution: nobody is in the top of nothing.
-     */
-    public boolean isInTopPercent(double value, double percent) {
-        if (!(percent > 0 && percent <= 100)) {
-            throw new IllegalArgumentException("percent must be in (0, 100], got " + percent);
-        }
-        return !sketch.isEmpty() && value >= quantile(1 - percent / 100);
-    }
 }

@@ -2,14 +2,13 @@ package io.clvstream.segment;
 
 import io.clvstream.avro.internal.SegmentAggregate;
 import io.clvstream.avro.internal.SegmentMember;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import io.clvstream.customer.UtcCalendar;
 
 /**
- * Moves a segment's sums by one member's contribution: {@link #add} on the member's new value,
- * {@link #subtract} on its old one (the KTable groupBy adder and subtractor). Only integer sums,
- * so add-then-subtract restores the aggregate exactly whatever the order of updates. Pure.
+ * Moves a segment's sums by one member's contribution ({@link #add} the member's new value,
+ * {@link #subtract} its old one) and adds up the sums of partitions ({@link #plus}). Only integer
+ * sums, so add-then-subtract restores the aggregate exactly whatever the order of updates. Pure;
+ * never changes its arguments.
  */
 public final class SegmentArithmetic {
 
@@ -29,8 +28,7 @@ public final class SegmentArithmetic {
     }
 
     private static SegmentAggregate move(SegmentAggregate aggregate, SegmentMember m, int sign) {
-        // A copy: Streams may still hold the old aggregate to forward as the old value.
-        final SegmentAggregate a = shallowCopy(aggregate);
+        final SegmentAggregate a = SegmentAggregate.newBuilder(aggregate).build();
         a.setCustomers(a.getCustomers() + sign);
         a.setRepeatCustomers(a.getRepeatCustomers() + (m.getRepeatCustomer() ? sign : 0));
         a.setOrders(a.getOrders() + sign * (long) m.getOrders());
@@ -56,65 +54,42 @@ public final class SegmentArithmetic {
         if (m.getPAliveChurned() != null) {
             a.setPAliveClassified(a.getPAliveClassified() + sign);
             a.setPAliveChurned(a.getPAliveChurned() + (m.getPAliveChurned() ? sign : 0));
-        } else {
-            moveDay(a, m.getLastPurchaseDay(), sign);
         }
         // Also on subtract: a customer leaving the segment is a change of the segment as of then.
         a.setAsOf(Math.max(a.getAsOf(), m.getUpdatedAt()));
         return a;
     }
 
+    /** The sums of two disjoint sets of members (two partitions, or two segments); as of the later one. */
+    public static SegmentAggregate plus(SegmentAggregate x, SegmentAggregate y) {
+        return SegmentAggregate.newBuilder()
+            .setCustomers(x.getCustomers() + y.getCustomers())
+            .setRepeatCustomers(x.getRepeatCustomers() + y.getRepeatCustomers())
+            .setOrders(x.getOrders() + y.getOrders())
+            .setNetCents(x.getNetCents() + y.getNetCents())
+            .setHistoricCents(x.getHistoricCents() + y.getHistoricCents())
+            .setFormulaCents(x.getFormulaCents() + y.getFormulaCents())
+            .setFormulaCount(x.getFormulaCount() + y.getFormulaCount())
+            .setPredictedCents(x.getPredictedCents() + y.getPredictedCents())
+            .setPredictedCount(x.getPredictedCount() + y.getPredictedCount())
+            .setCacCents(x.getCacCents() + y.getCacCents())
+            .setCacCount(x.getCacCount() + y.getCacCount())
+            .setPairFormulaCents(x.getPairFormulaCents() + y.getPairFormulaCents())
+            .setPairCacCents(x.getPairCacCents() + y.getPairCacCents())
+            .setFirstPurchaseSeconds(x.getFirstPurchaseSeconds() + y.getFirstPurchaseSeconds())
+            .setPAliveClassified(x.getPAliveClassified() + y.getPAliveClassified())
+            .setPAliveChurned(x.getPAliveChurned() + y.getPAliveChurned())
+            .setDaysClassified(x.getDaysClassified() + y.getDaysClassified())
+            .setDaysChurned(x.getDaysChurned() + y.getDaysChurned())
+            .setAsOf(Math.max(x.getAsOf(), y.getAsOf()))
+            .build();
+    }
+
     /**
-     * A copy that shares the day lists with the original instead of deep-copying them (a builder copy
-     * did, per update, and the lists hold one entry per distinct last-purchase day): safe because
-     * {@link #moveDay} never changes a list, it always sets new ones.
+     * The epoch day before which a last purchase counts as churned under the no-purchase rule, as of
+     * {@code asOfMs}: a purchase exactly {@code churnDays} days before the as-of day is churned.
      */
-    private static SegmentAggregate shallowCopy(SegmentAggregate aggregate) {
-        final SegmentAggregate copy = new SegmentAggregate();
-        final int fields = SegmentAggregate.getClassSchema().getFields().size();
-        for (int i = 0; i < fields; i++) {
-            copy.put(i, aggregate.get(i));
-        }
-        return copy;
-    }
-
-    /** Keeps (day, count) pairs sorted by day, dropping a day whose count reaches zero. */
-    private static void moveDay(SegmentAggregate a, int day, int sign) {
-        final List<Integer> days = new ArrayList<>(a.getLastPurchaseDays());
-        final List<Long> counts = new ArrayList<>(a.getLastPurchaseCounts());
-        final int at = Collections.binarySearch(days, day);
-        if (at >= 0) {
-            final long count = counts.get(at) + sign;
-            if (count == 0) {
-                days.remove(at);
-                counts.remove(at);
-            } else {
-                counts.set(at, count);
-            }
-        } else {
-            days.add(-at - 1, day);
-            counts.add(-at - 1, (long) sign);
-        }
-        a.setLastPurchaseDays(days);
-        a.setLastPurchaseCounts(counts);
-    }
-
-    /** Members classified by days whose last purchase is before {@code cutoffDay}. */
-    static long lastPurchasedBefore(SegmentAggregate a, int cutoffDay) {
-        long churned = 0;
-        final List<Integer> days = a.getLastPurchaseDays();
-        for (int i = 0; i < days.size() && days.get(i) < cutoffDay; i++) {
-            churned += a.getLastPurchaseCounts().get(i);
-        }
-        return churned;
-    }
-
-    /** Members classified by days. */
-    static long classifiedByDays(SegmentAggregate a) {
-        long total = 0;
-        for (final long count : a.getLastPurchaseCounts()) {
-            total += count;
-        }
-        return total;
+    public static int churnCutoffDay(long asOfMs, int churnDays) {
+        return UtcCalendar.day(asOfMs) - churnDays + 1;
     }
 }

@@ -13,16 +13,17 @@ import java.time.Instant;
  */
 public final class SegmentFigures {
 
-    private static final double YEAR_SECONDS = UtcCalendar.YEAR_MS / 1000.0;
-
-    private final SegmentsConfig config;
-
-    public SegmentFigures(SegmentsConfig config) {
-        this.config = config;
+    private SegmentFigures() {
     }
 
-    /** The figures; {@code quantiles} null while no CLV sketch has arrived for the segment. */
-    public SegmentStats stats(String segment, SegmentAggregate a, ClvQuantiles quantiles) {
+    private static final double YEAR_SECONDS = UtcCalendar.YEAR_MS / 1000.0;
+
+    /**
+     * The figures; {@code distribution} null while no CLV sketch has arrived for the segment, and
+     * {@code topPercent} null when no HIGH_VALUE top percent is configured.
+     */
+    public static SegmentStats stats(String segment, SegmentAggregate a, ClvDistribution distribution, Double topPercent) {
+        final ClvQuantiles quantiles = distribution == null ? null : distribution.quantiles();
         final long customers = a.getCustomers();
         final Double churn = churnRate(a);
         return SegmentStats.newBuilder()
@@ -44,6 +45,7 @@ public final class SegmentFigures {
             .setClvP50(quantiles == null ? null : quantiles.p50())
             .setClvP90(quantiles == null ? null : quantiles.p90())
             .setClvP99(quantiles == null ? null : quantiles.p99())
+            .setTopPercentThreshold(quantiles == null || topPercent == null ? null : distribution.quantile(1 - topPercent / 100))
             .setUpdatedAt(Instant.ofEpochMilli(a.getAsOf()))
             .build();
     }
@@ -59,18 +61,14 @@ public final class SegmentFigures {
     }
 
     /**
-     * Share of customers churned as of the segment's latest change: those classified by P(alive)
+     * Share of customers churned as of the segment's as-of time: those classified by P(alive)
      * below the threshold, plus those classified by days whose last purchase is at least
-     * {@code clv.segments.churn.days} days before. Null without customers.
+     * {@code clv.segments.churn.days} days before (counted when the sums were published). Null
+     * without classified customers.
      */
-    public Double churnRate(SegmentAggregate a) {
-        final long classified = a.getPAliveClassified() + SegmentArithmetic.classifiedByDays(a);
-        if (classified <= 0) {
-            return null;
-        }
-        final int cutoffDay = UtcCalendar.day(a.getAsOf()) - config.churnDays() + 1;
-        final long churned = a.getPAliveChurned() + SegmentArithmetic.lastPurchasedBefore(a, cutoffDay);
-        return churned / (double) classified;
+    public static Double churnRate(SegmentAggregate a) {
+        final long classified = a.getPAliveClassified() + a.getDaysClassified();
+        return classified <= 0 ? null : (a.getPAliveChurned() + a.getDaysChurned()) / (double) classified;
     }
 
     private static BigDecimal mean(long cents, long count) {

@@ -54,9 +54,14 @@ public final class SegmentMembers {
             .build();
     }
 
-    /** The CLV the distribution sketches: formula CLV (the HIGH_VALUE default metric); null when unknown. */
-    public static Double sketchedClv(SegmentMember member) {
-        return member.getFormulaCents() == null ? null : member.getFormulaCents() / 100.0;
+    /** The CLV the distribution sketches (see {@link SegmentsConfig#sketchedMetric}); null when unknown. */
+    public Double sketchedClv(SegmentMember member) {
+        final Long cents = switch (config.sketchedMetric()) {
+            case PREDICTED_CLV -> member.getPredictedCents();
+            case LIFETIME_NET_SPEND -> member.getHistoricCents();
+            case FORMULA_CLV, NET_SPEND_12M -> member.getFormulaCents();
+        };
+        return cents == null ? null : cents / 100.0;
     }
 
     private static Long cents(BigDecimal amount) {

@@ -3,12 +3,10 @@ package io.clvstream.serving;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.clvstream.avro.internal.SegmentAggregate;
-import io.clvstream.avro.internal.SegmentSketches;
-import io.clvstream.segment.SegmentFigures;
+import io.clvstream.avro.internal.SegmentPartitions;
 import io.clvstream.segment.SegmentMembers;
+import io.clvstream.segment.SegmentPartials;
 import io.clvstream.segment.SegmentsConfig;
-import io.clvstream.segment.SketchBook;
 import io.clvstream.topology.SegmentStatsTopology;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -17,51 +15,42 @@ import java.util.Comparator;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * {@code GET /segments} and {@code GET /segments/{segment}}: the figures of {@code clv.segment-stats},
- * computed from the aggregate stores the topology publishes them from. The aggregates, the base
- * aggregate and the merged sketches are stores of one sub-topology, so one instance holds all three
- * for a segment key.
+ * computed from the store the topology publishes them from (the latest share of every customer
+ * partition per segment, {@code *} included), so one instance answers a segment key.
  */
 final class SegmentRoutes {
 
-    private static final String SEGMENTS = SegmentStatsTopology.SEGMENT_AGGREGATES_STORE;
-    private static final String BASE = SegmentStatsTopology.BASE_AGGREGATE_STORE;
+    private static final String SEGMENTS = SegmentStatsTopology.PARTITIONS_STORE;
 
     private final ServingStreams streams;
     private final KeyRouter router;
     private final SegmentsConfig config;
-    private final SegmentFigures figures;
 
     SegmentRoutes(ServingStreams streams, KeyRouter router, SegmentsConfig config) {
         this.streams = streams;
         this.router = router;
         this.config = config;
-        this.figures = new SegmentFigures(config);
     }
 
     void install(Javalin app) {
         app.get("/segments", this::all);
         app.get("/segments/{segment}", ctx -> {
             final String segment = ctx.pathParam("segment");
-            router.byKey(ctx, storeOf(segment), segment, this::localSegment);
+            router.byKey(ctx, SEGMENTS, segment, this::localSegment);
         });
-    }
-
-    private static String storeOf(String segment) {
-        return SegmentMembers.ALL.equals(segment) ? BASE : SEGMENTS;
     }
 
     private void localSegment(Context ctx) {
         final String segment = ctx.pathParam("segment");
-        final SegmentAggregate aggregate = streams.<SegmentAggregate>store(storeOf(segment)).get(segment);
-        if (aggregate == null) {
+        final SegmentPartitions partitions = streams.<SegmentPartitions>store(SEGMENTS).get(segment);
+        if (partitions == null) {
             Json.error(ctx, 404, "Unknown segment " + segment);
             return;
         }
-        Json.ok(ctx, stats(segment, aggregate));
+        Json.ok(ctx, AvroJson.of(SegmentPartials.stats(segment, partitions, config)));
     }
 
     private void all(Context ctx) {
@@ -82,19 +71,12 @@ final class SegmentRoutes {
     private ObjectNode localSegments() {
         final ObjectNode body = Json.MAPPER.createObjectNode();
         final ArrayNode segments = body.putArray("segments");
-        for (final String store : List.of(BASE, SEGMENTS)) {
-            try (KeyValueIterator<String, SegmentAggregate> all = streams.<SegmentAggregate>store(store).all()) {
-                while (all.hasNext()) {
-                    final KeyValue<String, SegmentAggregate> entry = all.next();
-                    segments.add(stats(entry.key, entry.value));
-                }
+        try (KeyValueIterator<String, SegmentPartitions> all = streams.<SegmentPartitions>store(SEGMENTS).all()) {
+            while (all.hasNext()) {
+                final KeyValue<String, SegmentPartitions> entry = all.next();
+                segments.add(AvroJson.of(SegmentPartials.stats(entry.key, entry.value, config)));
             }
         }
         return body;
-    }
-
-    private ObjectNode stats(String segment, SegmentAggregate aggregate) {
-        final ReadOnlyKeyValueStore<String, SegmentSketches> sketches = streams.store(SegmentStatsTopology.SKETCHES_STORE);
-        return AvroJson.of(figures.stats(segment, aggregate, SketchBook.quantiles(sketches.get(segment), config.sketchK())));
     }
 }

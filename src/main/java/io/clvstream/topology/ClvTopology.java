@@ -40,6 +40,7 @@ import org.apache.kafka.streams.state.Stores;
  *   route-keyed (key == customerId) ---------------------------------------+
  *   route-mis-keyed -> key-by-customer -> events-by-customer (repartition) -+-> events-merge -> customer-processor -> emit-
  *     emit-customer-value / emit-tier-change / emit-alert / emit-dead-letter -> *-sink
+ *     emit-customer-value -> segment-values -> segment-partials -> ... (SegmentStatsTopology)
  *     emit-rfm-summary -> rfm-summaries (repartition, 1 partition) -> model-fitter -> model-params-sink
  * clv.model-params -> model-params-source -> model-params-updater -> model-params-store (global, read by
  *   customer-processor and model-fitter)
@@ -128,9 +129,12 @@ public final class ClvTopology {
                     topics.modelParams()), Named.as(CUSTOMER_PROCESSOR),
                 CUSTOMER_STATE_STORE, DUE_INDEX_STORE, RFM_SAMPLE_STORE)
             .split(Named.as("emit-"))
-            .branch((key, value) -> value instanceof CustomerValue, Branched.withConsumer(values -> values.to(
-                topics.customerValues(), produced(serdes.outputKey(), "customer-values-sink", CustomerValue.class, serdes.customerValue())),
-                "customer-value"))
+            .branch((key, value) -> value instanceof CustomerValue, Branched.withConsumer(values -> {
+                values.to(topics.customerValues(),
+                    produced(serdes.outputKey(), "customer-values-sink", CustomerValue.class, serdes.customerValue()));
+                SegmentStatsTopology.addTo(builder,
+                    values.mapValues(value -> (CustomerValue) value, Named.as("segment-values")), config, serdes);
+            }, "customer-value"))
             .branch((key, value) -> value instanceof TierChange, Branched.withConsumer(changes -> changes.to(
                 topics.tierChanges(), produced(serdes.outputKey(), "tier-changes-sink", TierChange.class, serdes.tierChange())), "tier-change"))
             .branch((key, value) -> value instanceof Alert, Branched.withConsumer(alerts -> alerts.to(
@@ -148,7 +152,6 @@ public final class ClvTopology {
             .defaultBranch(Branched.withConsumer(letters -> letters.to(
                 topics.deadLetter(), produced(serdes.outputKey(), "customer-dead-letter-sink", DeadLetter.class, serdes.deadLetter())),
                 "dead-letter"));
-        SegmentStatsTopology.addTo(builder, config, serdes);
         final Topology topology = builder.build();
         // Every instance holds the whole (single-key) topic, so any task scores with the newest version. In memory:
         // it is one small record, restored from the compacted topic at start-up.

@@ -1,10 +1,11 @@
 package io.clvstream.segment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.clvstream.avro.internal.PartitionSketch;
-import io.clvstream.avro.internal.SegmentSketches;
+import io.clvstream.avro.internal.SegmentAggregate;
+import io.clvstream.avro.internal.SegmentPartial;
+import io.clvstream.avro.internal.SegmentPartitions;
+import java.util.Map;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Random;
@@ -31,7 +32,7 @@ class ClvDistributionTest {
         final Random random = new Random(42);
         final int perPartition = 30_000;
         final double[] all = new double[3 * perPartition];
-        SegmentSketches book = null;
+        SegmentPartitions book = null;
         for (int p = 0; p < 3; p++) {
             final ClvDistribution sketch = ClvDistribution.empty(K);
             for (int i = 0; i < perPartition; i++) {
@@ -40,49 +41,49 @@ class ClvDistributionTest {
                 all[p * perPartition + i] = clv;
                 sketch.add(clv);
             }
-            book = SketchBook.replace(book, new PartitionSketch(p, 1_000L, ByteBuffer.wrap(sketch.toBytes())), 10_000L);
+            book = SegmentPartials.replace(book, partial(p, sketch));
         }
         Arrays.sort(all);
-        final ClvQuantiles q = SketchBook.quantiles(book, K);
+        final ClvQuantiles q = SegmentPartials.distribution(book, K).quantiles();
         final double epsilon = ClvDistribution.rankError(K);
         assertThat(epsilon).isLessThan(0.014);
         assertThat(rank(all, q.p50())).isBetween(0.5 - epsilon, 0.5 + epsilon);
         assertThat(rank(all, q.p90())).isBetween(0.9 - epsilon, 0.9 + epsilon);
         assertThat(rank(all, q.p99())).isBetween(0.99 - epsilon, 0.99 + epsilon);
 
-        final ClvDistribution merged = SketchBook.distribution(book, K);
-        assertThat(merged.count()).isEqualTo(all.length);
-        final double top10 = all[(int) (all.length * 0.95)];
-        final double bottom = all[(int) (all.length * 0.5)];
-        assertThat(merged.isInTopPercent(top10, 10)).isTrue();
-        assertThat(merged.isInTopPercent(bottom, 10)).isFalse();
-        assertThat(merged.isInTopPercent(bottom, 100)).isTrue();
+        assertThat(SegmentPartials.distribution(book, K).count()).isEqualTo(all.length);
+        // The top 10% starts at the 90th percentile: what the HIGH_VALUE alert compares with.
+        final Double top10 = SegmentPartials.stats("*", book, SegmentsConfig.from(Map.of(
+            "clv.alert.high-value.top-percent", "10"))).getTopPercentThreshold();
+        assertThat(rank(all, top10)).isBetween(0.9 - epsilon, 0.9 + epsilon);
     }
 
     @Test
-    void aPartitionsNewSketchReplacesItsOldOneAndSilentPartitionsAgeOut() {
-        final SegmentSketches first = SketchBook.replace(null, sketch(0, 1_000, 100), 3_000);
-        final SegmentSketches second = SketchBook.replace(first, sketch(1, 2_000, 300), 3_000);
-        assertThat(SketchBook.quantiles(second, K).p99()).isEqualTo(300);
-        final SegmentSketches replaced = SketchBook.replace(second, sketch(1, 3_000, 200), 3_000);
-        assertThat(SketchBook.quantiles(replaced, K).p99()).isEqualTo(200);
-        assertThat(SketchBook.distribution(replaced, K).count()).isEqualTo(2);
-        // Partition 0 last reported at 1,000: more than 3,000 before 5,000, so it no longer counts.
-        final SegmentSketches aged = SketchBook.replace(replaced, sketch(1, 5_000, 50), 3_000);
-        assertThat(aged.getPartitions()).hasSize(1);
-        assertThat(SketchBook.quantiles(aged, K).p50()).isEqualTo(50);
+    void aPartitionsNewSketchReplacesItsOldOneAndSumsOnlyPartialsKeepTheirSketch() {
+        final SegmentPartitions first = SegmentPartials.replace(null, partial(0, ClvDistribution.empty(K).add(100)));
+        final SegmentPartitions second = SegmentPartials.replace(first, partial(1, ClvDistribution.empty(K).add(300)));
+        assertThat(SegmentPartials.distribution(second, K).quantiles().p99()).isEqualTo(300);
+        final SegmentPartitions replaced = SegmentPartials.replace(second, partial(1, ClvDistribution.empty(K).add(200)));
+        assertThat(SegmentPartials.distribution(replaced, K).quantiles().p99()).isEqualTo(200);
+        assertThat(SegmentPartials.distribution(replaced, K).count()).isEqualTo(2);
+        // Partition 1 sends new sums without a sketch: its sums are replaced, its sketch kept.
+        final SegmentAggregate sums = SegmentAggregate.newBuilder().setCustomers(7).build();
+        final SegmentPartitions sumsOnly = SegmentPartials.replace(replaced, new SegmentPartial(1, sums, null));
+        assertThat(SegmentPartials.distribution(sumsOnly, K).quantiles().p99()).isEqualTo(200);
+        assertThat(SegmentPartials.total(sumsOnly).getCustomers()).isEqualTo(7);
+        assertThat(SegmentPartials.distribution(SegmentPartials.replace(null, new SegmentPartial(0, sums, null)), K)).isNull();
     }
 
     @Test
     void emptyDistributionHasNoQuantilesAndNobodyOnTop() {
         final ClvDistribution empty = ClvDistribution.empty(K);
         assertThat(empty.quantiles()).isNull();
-        assertThat(empty.isInTopPercent(1e9, 1)).isFalse();
-        assertThatThrownBy(() -> empty.isInTopPercent(1, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(SketchBook.quantiles(null, K)).isNull();
+        final SegmentPartitions emptied = SegmentPartials.replace(null, partial(0, empty));
+        assertThat(SegmentPartials.stats("x", emptied, SegmentsConfig.from(Map.of("clv.alert.high-value.top-percent", "1")))
+            .getTopPercentThreshold()).isNull();
     }
 
-    static PartitionSketch sketch(int partition, long takenAt, double value) {
-        return new PartitionSketch(partition, takenAt, ByteBuffer.wrap(ClvDistribution.empty(K).add(value).toBytes()));
+    static SegmentPartial partial(int partition, ClvDistribution sketch) {
+        return new SegmentPartial(partition, SegmentAggregate.newBuilder().build(), ByteBuffer.wrap(sketch.toBytes()));
     }
 }

@@ -34,24 +34,38 @@ class SegmentArithmeticTest {
     }
 
     @Test
-    void pAliveChurnCountsPAliveBelowTheThresholdAndDaysForTheRest() {
+    void pAliveChurnCountsPAliveBelowTheThresholdAndLeavesTheRestToTheDays() {
         final SegmentsConfig config = SegmentsConfig.from(Map.of("clv.segments.churn", "p-alive"));
         final SegmentMembers members = new SegmentMembers(config);
-        // As of day 400, 365 days: day 10 churned, day 300 not; P(alive) 0.3 churned, 0.8 and 0.5 not.
+        // P(alive) 0.3 churned, 0.8 and 0.5 not; two customers without a P(alive) are left to the days rule.
         final SegmentAggregate a = sum(members, value("1", "x", "10", 0.3, 399), value("2", "x", "10", 0.8, 0),
             value("3", "x", "10", 0.5, 0), value("4", "x", "10", null, 10), value("5", "x", "10", null, 300));
-        assertThat(new SegmentFigures(config).churnRate(a)).isEqualTo(2 / 5.0);
+        assertThat(a.getPAliveClassified()).isEqualTo(3);
+        assertThat(a.getPAliveChurned()).isEqualTo(1);
+        // As the histogram would count them as of day 400 with 365 days: day 10 churned, day 300 not.
+        a.setDaysClassified(2);
+        a.setDaysChurned(1);
+        assertThat(SegmentFigures.churnRate(a)).isEqualTo(2 / 5.0);
     }
 
     @Test
-    void noPurchaseDaysIgnoresPAlive() {
+    void noPurchaseDaysLeavesEveryCustomerToTheDays() {
         final SegmentsConfig config = SegmentsConfig.from(Map.of("clv.segments.churn", "no-purchase-days"));
-        final SegmentMembers members = new SegmentMembers(config);
-        // As of day 400: last purchase on day 35 is exactly 365 days before, so churned; day 36 is not.
-        final SegmentAggregate a = sum(members, value("1", "x", "10", 0.01, 399), value("2", "x", "10", 0.99, 35),
-            value("3", "x", "10", null, 36), value("4", "x", "10", null, 35));
-        assertThat(new SegmentFigures(config).churnRate(a)).isEqualTo(0.5);
-        assertThat(new SegmentFigures(config).stats("x", a, null).getAverageLifespanYears()).isEqualTo(2.0);
+        final SegmentAggregate a = sum(new SegmentMembers(config), value("1", "x", "10", 0.01, 399), value("2", "x", "10", 0.99, 35));
+        assertThat(a.getPAliveClassified()).isZero();
+        a.setDaysClassified(4);
+        a.setDaysChurned(2);
+        assertThat(SegmentFigures.churnRate(a)).isEqualTo(0.5);
+        assertThat(SegmentFigures.stats("x", a, null, null).getAverageLifespanYears()).isEqualTo(2.0);
+    }
+
+    @Test
+    void aPurchaseExactlyChurnDaysBeforeTheAsOfDayIsChurned() {
+        final long day400 = T0.plus(Duration.ofDays(400)).plusSeconds(3600).toEpochMilli();
+        final int cutoff = SegmentArithmetic.churnCutoffDay(day400, 365);
+        final int day35 = (int) T0.plus(Duration.ofDays(35)).getEpochSecond() / 86_400;
+        assertThat(day35).isLessThan(cutoff);
+        assertThat(day35 + 1).isEqualTo(cutoff);
     }
 
     @Test
@@ -62,11 +76,25 @@ class SegmentArithmeticTest {
         final SegmentAggregate base = sum(members, value("0", "x", "99.99", null, 1));
         final SegmentAggregate moved = SegmentArithmetic.subtract(one, SegmentArithmetic.subtract(two,
             SegmentArithmetic.add(two, SegmentArithmetic.add(one, base))));
-        assertThat(moved.getNetCents()).isEqualTo(base.getNetCents());
-        assertThat(moved.getLastPurchaseDays()).isEqualTo(base.getLastPurchaseDays());
-        assertThat(moved.getLastPurchaseCounts()).isEqualTo(base.getLastPurchaseCounts());
+        assertThat(moved).isEqualTo(base);
         assertThat(moved.getCustomers()).isEqualTo(1);
         assertThat(two.getSegment()).isEqualTo(SegmentMembers.UNKNOWN);
+    }
+
+    @Test
+    void partitionSumsAddUpToTheSumOfAllTheirMembers() {
+        final SegmentMembers members = new SegmentMembers(SegmentsConfig.defaults());
+        final CustomerValue[] values = {value("1", "x", "10.01", 0.3, 3), value("2", "x", "5.50", null, 7),
+            value("3", "x", "0.07", 0.9, 9)};
+        final SegmentAggregate left = sum(members, values[0]);
+        final SegmentAggregate right = sum(members, values[1], values[2]);
+        left.setDaysClassified(1);
+        right.setDaysClassified(2);
+        right.setDaysChurned(1);
+        final SegmentAggregate expected = sum(members, values);
+        expected.setDaysClassified(3);
+        expected.setDaysChurned(1);
+        assertThat(SegmentArithmetic.plus(left, right)).isEqualTo(expected);
     }
 
     @Test
@@ -81,7 +109,7 @@ class SegmentArithmeticTest {
 
     @Test
     void emptySegmentHasNoAveragesAndNoRates() {
-        final SegmentStats stats = new SegmentFigures(SegmentsConfig.defaults()).stats("x", SegmentArithmetic.empty(), null);
+        final SegmentStats stats = SegmentFigures.stats("x", SegmentArithmetic.empty(), null, 5.0);
         assertThat(stats.getCustomers()).isZero();
         assertThat(stats.getRepeatCustomerRate()).isZero();
         assertThat(stats.getAverageOrderValue()).isNull();
@@ -89,6 +117,7 @@ class SegmentArithmeticTest {
         assertThat(stats.getAverageLifespanYears()).isNull();
         assertThat(stats.getPurchaseFrequency()).isNull();
         assertThat(stats.getLtvToCac()).isNull();
+        assertThat(stats.getTopPercentThreshold()).isNull();
     }
 
     @Test
@@ -99,6 +128,13 @@ class SegmentArithmeticTest {
         assertThat(defaults.churnDays()).isEqualTo(365);
         assertThat(defaults.sketchInterval()).isEqualTo(Duration.ofMinutes(5));
         assertThat(defaults.sketchK()).isEqualTo(200);
+        assertThat(defaults.publishInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(defaults.topPercent()).isNull();
+        assertThat(SegmentsConfig.from(Map.of("clv.alert.high-value.top-percent", "5")).topPercent()).isEqualTo(5.0);
+        assertThatThrownBy(() -> SegmentsConfig.from(Map.of("clv.alert.high-value.top-percent", "0")))
+            .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SegmentsConfig.from(Map.of("clv.alert.high-value.top-percent", "5",
+            "clv.alert.high-value.metric", "NET_SPEND_12M"))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SegmentsConfig.from(Map.of("clv.segments.churn.p-alive-threshold", "1.5")))
             .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SegmentsConfig.from(Map.of("clv.segments.churn", "sometimes")))

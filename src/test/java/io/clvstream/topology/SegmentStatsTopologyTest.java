@@ -40,7 +40,9 @@ class SegmentStatsTopologyTest {
         return f.values().stream().collect(Collectors.toMap(CustomerValue::getCustomerId, v -> v, (a, b) -> b));
     }
 
+    /** The latest figures per segment, once the customer task has published (every clv.segments.publish-interval). */
     static Map<String, SegmentStats> latest(TopologyFixture f) {
+        f.driver.advanceWallClockTime(Duration.ofSeconds(1));
         final TestOutputTopic<String, SegmentStats> topic = f.driver.createOutputTopic(
             f.topics.segmentStats(), new StringDeserializer(), f.serdes.segmentStats().deserializer());
         return topic.readKeyValuesToMap();
@@ -156,6 +158,42 @@ class SegmentStatsTopologyTest {
             // Later figures from the sums carry the quantiles along.
             f.buy("b", "o-9", day(30), "10.00");
             assertThat(latest(f).get("unknown").getClvP50()).isNotNull();
+        }
+    }
+
+    @Test
+    void churnAndExposureMoveAsTimePassesInAQuietSegment() {
+        try (TopologyFixture f = fixture("no-purchase-days")) {
+            scenario(f);
+            assertThat(latest(f).get("vip").getChurnRate()).isEqualTo(0.5);
+            // No event, one sketch interval later: as of the wall clock (June), nobody bought in the last 10 days.
+            f.driver.advanceWallClockTime(Duration.ofMinutes(1));
+            final Map<String, SegmentStats> stats = latest(f);
+            final SegmentStats vip = stats.get("vip");
+            assertThat(vip.getChurnRate()).isEqualTo(1.0);
+            assertThat(stats.get("*").getChurnRate()).isEqualTo(1.0);
+            assertThat(vip.getUpdatedAt()).isAfter(CLOCK);
+            assertThat(vip.getCustomers()).isEqualTo(2);
+            // Exposure now runs to the refresh: a from day 0, c from day 20.
+            final double years = (2 * Duration.between(T0, vip.getUpdatedAt()).toMillis() - 20 * UtcCalendar.DAY_MS)
+                / UtcCalendar.YEAR_MS;
+            assertThat(vip.getPurchaseFrequency()).isCloseTo(3 / years, within(1e-6));
+        }
+    }
+
+    @Test
+    void aSegmentWhoseLastCustomerLeavesIsPublishedEmpty() {
+        try (TopologyFixture f = fixture("no-purchase-days")) {
+            f.buy("x", "o-1", day(1), "80.00");
+            assertThat(latest(f).get("unknown").getCustomers()).isEqualTo(1);
+            f.signup("x", day(2), "gold", null);
+            final Map<String, SegmentStats> stats = latest(f);
+            assertThat(stats.get("unknown").getCustomers()).isZero();
+            assertThat(stats.get("unknown").getNetRevenue()).isEqualByComparingTo("0.00");
+            assertThat(stats.get("unknown").getChurnRate()).isNull();
+            assertThat(stats.get("gold").getCustomers()).isEqualTo(1);
+            assertThat(stats.get("*").getCustomers()).isEqualTo(1);
+            assertThat(stats.get("*").getNetRevenue()).isEqualByComparingTo("80.00");
         }
     }
 }

@@ -28,8 +28,8 @@ class TopologyNamesTest {
             ClvSerdes.create(Map.of("schema.registry.url", "mock://" + SCOPE))).describe();
         final String text = description.toString();
 
-        // Customers; model fitter; segment members; segment sums and quantiles. Plus the model-params global store.
-        assertThat(description.subtopologies()).hasSize(4);
+        // Customers (with their segment shares); model fitter; segment figures. Plus the model-params global store.
+        assertThat(description.subtopologies()).hasSize(3);
         assertThat(description.globalStores()).hasSize(1);
         assertThat(text)
             .contains("Source: purchases-source (topics: [commerce.purchases])")
@@ -49,16 +49,10 @@ class TopologyNamesTest {
             .contains("Sink: customer-dead-letter-sink (topic: clv.dead-letter)")
             .contains("Source: model-params-source (topics: [clv.model-params])")
             .contains("Processor: model-params-updater (stores: [model-params-store])")
-            .contains("Source: segment-values-source (topics: [clv.customer-values])")
-            .contains("Processor: segment-members-table (stores: [segment-members])")
-            .contains("Processor: segment-clv-sketcher (stores: [segment-members])")
-            .contains("Sink: segment-aggregates-sums-sink (topic: segment-members-by-segment-repartition)")
-            .contains("Sink: base-aggregate-sums-sink (topic: segment-members-by-base-repartition)")
-            .contains("Sink: segment-clv-sketches-repartition-sink (topic: segment-clv-sketches-repartition)")
-            .contains("Processor: segment-aggregates-sums (stores: [segment-aggregates])")
-            .contains("Processor: base-aggregate-sums (stores: [base-aggregate])")
-            .contains("Processor: segment-stats-emit (stores: [segment-clv-sketches])")
-            .contains("Processor: segment-quantiles-merge (stores: [segment-aggregates, segment-clv-sketches, base-aggregate])")
+            .contains("Processor: segment-partials (stores: [segment-members, segment-partials, segment-last-purchase-days])")
+            .contains("Sink: segment-partials-repartition-sink (topic: segment-partials-repartition)")
+            .contains("Source: segment-partials-repartition-source (topics: [segment-partials-repartition])")
+            .contains("Processor: segment-stats-merge (stores: [segment-partitions])")
             .contains("Sink: segment-stats-sink (topic: clv.segment-stats)")
             .doesNotContain("KSTREAM-")
             .doesNotContain("KTABLE-");
