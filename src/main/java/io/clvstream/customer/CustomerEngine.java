@@ -52,50 +52,59 @@ public final class CustomerEngine {
         return onEvent(customerId, state, event, prior);
     }
 
+    /** As {@link #onEvent(String, CustomerState, CustomerEvent, ScoringModel, Population)} without population figures. */
+    public Update onEvent(String customerId, CustomerState state, CustomerEvent event, ScoringModel model) {
+        return onEvent(customerId, state, event, model, Population.NONE);
+    }
+
     /**
      * Applies {@code event}; on return {@code state.dueAt} is the next time check.
      *
      * @throws InvalidEventException when the event contradicts the state (refund beyond its order); state unchanged
      */
-    public Update onEvent(String customerId, CustomerState state, CustomerEvent event, ScoringModel model) {
+    public Update onEvent(String customerId, CustomerState state, CustomerEvent event, ScoringModel model,
+                          Population population) {
         final CustomerLedger.Outcome outcome = ledger.apply(state, event);
         if (!outcome.changed()) {
             return Update.NONE;
         }
         final long asOf = state.getLatestEventAt() == null ? event.getOccurredAt() : state.getLatestEventAt();
         final CustomerScore score = predictive.score(model, state, asOf);
+        final SegmentPrior prior = population.prior(state.getSegment());
         TierChange tierChange = null;
         Alert alert = null;
         Alert atRisk = null;
         if (event.getType() != CustomerEventType.SIGNUP) {
-            tierChange = tiers.evaluate(customerId, state, figures.metricCents(tiers.metric(), state, asOf, score), asOf)
+            tierChange = tiers.evaluate(customerId, state, figures.metricCents(tiers.metric(), state, asOf, score, prior), asOf)
                 .orElse(null);
-            alert = alerts.evaluate(customerId, state, figures.metricCents(alerts.metric(), state, asOf, score), asOf)
-                .orElse(null);
+            alert = alerts.evaluate(customerId, state, figures.metricCents(alerts.metric(), state, asOf, score, prior), asOf,
+                population.topPercent()).orElse(null);
             atRisk = atRiskAlerts.evaluate(customerId, state, model, score, asOf,
                 event.getType() == CustomerEventType.PURCHASE).orElse(null);
             state.setDueAt(nextDueAt(state, asOf));
         }
         final EventRef cause = new EventRef(event.getEventId(), event.getType().name(), outcome.note());
-        return new Update(true, value(customerId, state, asOf, cause, score), tierChange, alert, atRisk);
+        return new Update(true, value(customerId, state, asOf, cause, score, prior), tierChange, alert, atRisk);
     }
 
-    /** As {@link #onTime(String, CustomerState, long, ScoringModel)} with the configured prior model. */
+    /** As {@link #onTime(String, CustomerState, long, ScoringModel, Population)} with the configured prior model. */
     public Update onTime(String customerId, CustomerState state, long nowMs) {
-        return onTime(customerId, state, nowMs, prior);
+        return onTime(customerId, state, nowMs, prior, Population.NONE);
     }
 
     /** Re-evaluates tier and alert as of {@code nowMs} without an event (spend left the window, grace ended). */
-    public Update onTime(String customerId, CustomerState state, long nowMs, ScoringModel model) {
+    public Update onTime(String customerId, CustomerState state, long nowMs, ScoringModel model, Population population) {
         final CustomerScore score = predictive.score(model, state, nowMs);
-        final Optional<TierChange> tierChange =
-            tiers.evaluate(customerId, state, figures.metricCents(tiers.metric(), state, nowMs, score), nowMs);
-        final Optional<Alert> alert =
-            alerts.evaluate(customerId, state, figures.metricCents(alerts.metric(), state, nowMs, score), nowMs);
+        final SegmentPrior segmentPrior = population.prior(state.getSegment());
+        final Optional<TierChange> tierChange = tiers.evaluate(customerId, state,
+            figures.metricCents(tiers.metric(), state, nowMs, score, segmentPrior), nowMs);
+        final Optional<Alert> alert = alerts.evaluate(customerId, state,
+            figures.metricCents(alerts.metric(), state, nowMs, score, segmentPrior), nowMs, population.topPercent());
         final Optional<Alert> atRisk = atRiskAlerts.evaluate(customerId, state, model, score, nowMs, false);
         state.setDueAt(nextDueAt(state, nowMs));
         final CustomerValue value = tierChange.isPresent() || alert.isPresent() || atRisk.isPresent()
-            ? value(customerId, state, nowMs, new EventRef("time", "TIME", "re-evaluated as time passed"), score) : null;
+            ? value(customerId, state, nowMs, new EventRef("time", "TIME", "re-evaluated as time passed"), score, segmentPrior)
+            : null;
         // The state always changes (dueAt at least), so it is always stored.
         return new Update(true, value, tierChange.orElse(null), alert.orElse(null), atRisk.orElse(null));
     }
@@ -104,9 +113,10 @@ public final class CustomerEngine {
      * The customer's value as of their latest event, the figures the last published value carries,
      * with {@code cause} in place of the event (the state does not keep it). For interactive queries.
      */
-    public CustomerValue currentValue(String customerId, CustomerState state, EventRef cause, ScoringModel model) {
+    public CustomerValue currentValue(String customerId, CustomerState state, EventRef cause, ScoringModel model,
+                                      Population population) {
         final long asOf = asOf(state);
-        return value(customerId, state, asOf, cause, predictive.score(model, state, asOf));
+        return value(customerId, state, asOf, cause, predictive.score(model, state, asOf), population.prior(state.getSegment()));
     }
 
     /** The as-of time of {@link #currentValue}: the latest purchase or refund, else the signup. */
@@ -152,8 +162,9 @@ public final class CustomerEngine {
         return prior;
     }
 
-    private CustomerValue value(String customerId, CustomerState state, long asOfMs, EventRef cause, CustomerScore score) {
-        final Double formula = figures.formulaClv(state, asOfMs);
+    private CustomerValue value(String customerId, CustomerState state, long asOfMs, EventRef cause, CustomerScore score,
+                                SegmentPrior segmentPrior) {
+        final Double formula = figures.formulaClv(state, asOfMs, segmentPrior);
         final Long cac = state.getAcquisitionCostCents();
         final long net = CustomerFigures.netCents(state);
         return CustomerValue.newBuilder()

@@ -26,11 +26,13 @@ public final class CustomerFigures {
     }
 
     /**
-     * Formula CLV as of {@code asOfMs}: net revenue / orders x shrunk orders per year over the tenure
-     * since the first purchase x configured lifespan x margin ratio (1 when no margin was given).
-     * Null without kept orders, or when the frequency is undefined (no tenure and no prior weight).
+     * Formula CLV as of {@code asOfMs}: net revenue / orders x orders per year over the tenure since
+     * the first purchase, shrunk toward the prior frequency x lifespan x margin ratio (1 when no margin
+     * was given). Prior frequency and lifespan are the segment's ({@code prior}) or, when that is
+     * null, the configured ones. Null without kept orders, or when the frequency is undefined (no
+     * tenure and no prior weight).
      */
-    public Double formulaClv(CustomerState state, long asOfMs) {
+    public Double formulaClv(CustomerState state, long asOfMs, SegmentPrior prior) {
         if (state.getOrders() <= 0 || state.getFirstPurchaseAt() == null) {
             return null;
         }
@@ -40,23 +42,25 @@ public final class CustomerFigures {
         }
         final double aov = FormulaClv.averageOrderValue(netCents(state) / 100.0, state.getOrders());
         final double frequency = FormulaClv.shrunkPurchaseFrequency(
-            state.getOrders(), tenureYears, config.priorOrdersPerYear(), config.priorWeightYears());
+            state.getOrders(), tenureYears, prior == null ? config.priorOrdersPerYear() : prior.ordersPerYear(),
+            config.priorWeightYears());
         final double margin = state.getMarginRevenueCents() > 0
             ? FormulaClv.grossMarginRatio(state.getMarginCents() / 100.0, state.getMarginRevenueCents() / 100.0)
             : 1.0;
-        return FormulaClv.formulaClv(aov, frequency, config.lifespanYears(), margin);
+        return FormulaClv.formulaClv(aov, frequency, prior == null ? config.lifespanYears() : prior.lifespanYears(), margin);
     }
 
     /**
      * The value of {@code metric} in cents; null when it is not defined yet (formula or predicted CLV without
-     * orders). {@code score} is the customer's predictive score as of {@code asOfMs}, or null.
+     * orders). {@code score} is the customer's predictive score as of {@code asOfMs}, or null; {@code prior} as
+     * for {@link #formulaClv}.
      */
-    public Long metricCents(ValueMetric metric, CustomerState state, long asOfMs, CustomerScore score) {
+    public Long metricCents(ValueMetric metric, CustomerState state, long asOfMs, CustomerScore score, SegmentPrior prior) {
         return switch (metric) {
             case NET_SPEND_12M -> MonthlySpend.last12Months(state, asOfMs);
             case LIFETIME_NET_SPEND -> netCents(state);
             case FORMULA_CLV -> {
-                final Double clv = formulaClv(state, asOfMs);
+                final Double clv = formulaClv(state, asOfMs, prior);
                 yield clv == null ? null : Money.toCents(Money.toDecimal(clv));
             }
             case PREDICTED_CLV -> score == null ? null : Money.toCents(Money.toDecimal(score.predictedClv()));

@@ -45,7 +45,8 @@ import java.util.Map;
  * <tr><td>{@code clv.time.source}</td><td>wall-clock</td><td>{@code wall-clock} or {@code stream-time}
  *   (replays, backtests).</td></tr>
  * </table>
- * Predictive scoring, refit and AT_RISK keys: {@link PredictConfig}.
+ * Predictive scoring, refit and AT_RISK keys: {@link PredictConfig}; segment priors of formula CLV:
+ * {@link SegmentPrior.Settings}.
  */
 public record CustomerTopologyConfig(
     String baseCurrency,
@@ -63,7 +64,8 @@ public record CustomerTopologyConfig(
     double priorWeightYears,
     Duration punctuationInterval,
     TimeSource timeSource,
-    PredictConfig predict) {
+    PredictConfig predict,
+    SegmentPrior.Settings segmentPriors) {
 
     public static final String BASE_CURRENCY = "clv.currency.base";
     public static final String RATES = "clv.currency.rates";
@@ -117,12 +119,8 @@ public record CustomerTopologyConfig(
             Double.parseDouble(get(config, PRIOR_WEIGHT_YEARS, "1")),
             Duration.parse(get(config, PUNCTUATION_INTERVAL, "PT1M")),
             TimeSource.valueOf(get(config, TIME_SOURCE, "wall-clock").toUpperCase(Locale.ROOT).replace('-', '_')),
-            PredictConfig.from(config));
-    }
-
-    /** The level below which a HIGH_VALUE alert is re-armed. */
-    public long highValueRearmCents() {
-        return Math.round(highValueThresholdCents * (1 - highValueHysteresis));
+            PredictConfig.from(config),
+            SegmentPrior.Settings.from(config));
     }
 
     /** The metric named {@code name} (case-insensitive, '-' for '_'). */

@@ -15,41 +15,56 @@ public final class HighValueAlerts {
 
     private final ValueMetric metric;
     private final long thresholdCents;
-    private final long rearmCents;
+    private final double hysteresis;
 
     public HighValueAlerts(CustomerTopologyConfig config) {
         this.metric = config.highValueMetric();
         this.thresholdCents = config.highValueThresholdCents();
-        this.rearmCents = config.highValueRearmCents();
+        this.hysteresis = config.highValueHysteresis();
     }
 
     public ValueMetric metric() {
         return metric;
     }
 
-    public Optional<Alert> evaluate(String customerId, CustomerState state, Long valueCents, long asOfMs) {
+    /**
+     * The alert when {@code valueCents} reaches the configured threshold or, when {@code topPercent}
+     * is known and lower, the population's top-percent threshold; re-armed below the applicable
+     * threshold x (1 - hysteresis).
+     */
+    public Optional<Alert> evaluate(String customerId, CustomerState state, Long valueCents, long asOfMs,
+                                    Population.TopPercent topPercent) {
         if (valueCents == null) {
             return Optional.empty();
         }
+        final boolean byRank = topPercent != null && topPercent.thresholdCents() < thresholdCents;
+        final long threshold = byRank ? topPercent.thresholdCents() : thresholdCents;
         if (state.getHighValueAlerted()) {
-            if (valueCents < rearmCents) {
+            if (valueCents < Math.round(threshold * (1 - hysteresis))) {
                 state.setHighValueAlerted(false);
             }
             return Optional.empty();
         }
-        if (valueCents < thresholdCents) {
+        if (valueCents < threshold) {
             return Optional.empty();
         }
         state.setHighValueAlerted(true);
+        final String value = metric.label() + " " + Money.toDecimal(valueCents).toPlainString();
+        final String limit = Money.toDecimal(threshold).toPlainString();
         return Optional.of(Alert.newBuilder()
             .setCustomerId(customerId)
             .setType(AlertType.HIGH_VALUE)
             .setValue(valueCents / 100.0)
-            .setThreshold(thresholdCents / 100.0)
-            .setReason(metric.label() + " " + Money.toDecimal(valueCents).toPlainString() + " reached the high-value threshold "
-                + Money.toDecimal(thresholdCents).toPlainString())
+            .setThreshold(threshold / 100.0)
+            .setReason(byRank
+                ? value + " entered the top " + percent(topPercent.percent()) + "% of customers (from " + limit + ")"
+                : value + " reached the high-value threshold " + limit)
             .setOccurredAt(Instant.ofEpochMilli(asOfMs))
             .setMetric(metric.name())
             .build());
+    }
+
+    private static String percent(double percent) {
+        return percent == Math.rint(percent) ? Long.toString((long) percent) : Double.toString(percent);
     }
 }

@@ -1,6 +1,7 @@
 package io.clvstream.serving;
 
 import io.clvstream.customer.CustomerTopologyConfig;
+import io.clvstream.customer.Population;
 import io.clvstream.segment.SegmentsConfig;
 import io.javalin.Javalin;
 import java.util.Map;
@@ -27,10 +28,11 @@ public final class ClvHttpServer implements AutoCloseable {
      * Serves on {@code host}:{@code port} (0 picks a free port).
      *
      * @param config the application configuration (tiers and segment settings shape the answers)
+     * @param population the published population figures the topology's customer figures use
      * @param metrics the Prometheus text exposition, produced on each scrape
      */
     public static ClvHttpServer start(String host, int port, Map<String, ?> config, ServingStreams streams,
-                                      ModelSource models, Supplier<String> metrics) {
+                                      ModelSource models, Population population, Supplier<String> metrics) {
         final Javalin app = Javalin.create(javalin -> javalin.showJavalinBanner = false);
         final KeyRouter router = new KeyRouter(streams, new Peers());
         app.before(ctx -> {
@@ -39,7 +41,7 @@ public final class ClvHttpServer implements AutoCloseable {
             }
         });
         new HealthRoutes(streams, metrics).install(app);
-        new CustomerRoutes(streams, router, new CustomerViews(CustomerTopologyConfig.from(config), models)).install(app);
+        new CustomerRoutes(streams, router, new CustomerViews(CustomerTopologyConfig.from(config), models, population)).install(app);
         new SegmentRoutes(streams, router, SegmentsConfig.from(config)).install(app);
         new ModelRoutes(models).install(app);
         app.exception(NotReadyException.class, (e, ctx) -> Json.error(ctx, 503, e.getMessage()));

@@ -8,6 +8,7 @@ import io.clvstream.customer.CustomerEngine;
 import io.clvstream.customer.CustomerFigures;
 import io.clvstream.customer.CustomerTopologyConfig;
 import io.clvstream.customer.Money;
+import io.clvstream.customer.Population;
 import io.clvstream.customer.TierStanding;
 import io.clvstream.predict.ScoringModel;
 import java.time.Instant;
@@ -25,12 +26,14 @@ final class CustomerViews {
     private final CustomerEngine engine;
     private final CustomerFigures figures;
     private final ModelSource models;
+    private final Population population;
 
-    CustomerViews(CustomerTopologyConfig config, ModelSource models) {
+    CustomerViews(CustomerTopologyConfig config, ModelSource models, Population population) {
         this.config = config;
         this.engine = new CustomerEngine(config);
         this.figures = new CustomerFigures(config);
         this.models = models;
+        this.population = population;
     }
 
     /** The model the topology scores with: the newest published fit, else the configured prior. */
@@ -39,14 +42,15 @@ final class CustomerViews {
     }
 
     CustomerValue value(String customerId, CustomerState state, ScoringModel model) {
-        return engine.currentValue(customerId, state, CAUSE, model);
+        return engine.currentValue(customerId, state, CAUSE, model, population);
     }
 
     ObjectNode json(CustomerValue value, CustomerState state, ScoringModel model) {
         final ObjectNode node = AvroJson.of(value);
         final long asOf = CustomerEngine.asOf(state);
         final TierStanding standing = TierStanding.of(config.tiers(), config.tierMetric(), state.getTier(),
-            figures.metricCents(config.tierMetric(), state, asOf, engine.score(state, asOf, model)));
+            figures.metricCents(config.tierMetric(), state, asOf, engine.score(state, asOf, model),
+                population.prior(state.getSegment())));
         final ObjectNode tier = node.putObject("tierStanding");
         tier.put("tier", standing.tier());
         tier.put("metric", standing.metric().name());

@@ -2,6 +2,7 @@ package io.clvstream.serving;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -48,6 +49,11 @@ public final class ServingStreams {
     boolean running() {
         final KafkaStreams current = streams;
         return current != null && current.state() == KafkaStreams.State.RUNNING;
+    }
+
+    /** Looks up the record bytes under a key of a global store of published records (null when none). */
+    public Function<String, byte[]> publishedRecords(String globalStore) {
+        return key -> this.<byte[]>store(globalStore).get(key);
     }
 
     /** The active local partitions of a key-value store, all of them under one view. */

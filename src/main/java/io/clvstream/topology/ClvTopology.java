@@ -44,6 +44,8 @@ import org.apache.kafka.streams.state.Stores;
  *     emit-rfm-summary -> rfm-summaries (repartition, 1 partition) -> model-fitter -> model-params-sink
  * clv.model-params -> model-params-source -> model-params-updater -> model-params-store (global, read by
  *   customer-processor and model-fitter)
+ * clv.segment-stats -> segment-stats-source -> segment-stats-updater -> segment-stats-store (global, read by
+ *   customer-processor)
  * </pre>
  *
  * Correctly keyed records, the normal case, never cross a topic between input and state. Input
@@ -59,6 +61,8 @@ public final class ClvTopology {
     /** Global store holding the latest {@code clv.model-params} record (as published bytes) under {@link #MODEL_PARAMS_KEY}. */
     public static final String MODEL_PARAMS_STORE = "model-params-store";
     public static final String MODEL_PARAMS_KEY = "current";
+    /** Global store holding the latest {@code clv.segment-stats} record (as published bytes) per segment. */
+    public static final String SEGMENT_STATS_STORE = "segment-stats-store";
     /** Per customer task: the bottom-k sample of its customers (see RfmSample). */
     public static final String RFM_SAMPLE_STORE = "rfm-sample";
     /** Repartition topic {@code <application.id>-rfm-summaries-repartition}, one partition: one fitter. */
@@ -126,7 +130,8 @@ public final class ClvTopology {
 
         keyed.merge(rekeyed, Named.as("events-merge"))
             .process(() -> new CustomerProcessor(settings, deadLetters, listener, serdes.modelParams().deserializer(),
-                    topics.modelParams()), Named.as(CUSTOMER_PROCESSOR),
+                    topics.modelParams(), published -> new PublishedPopulation(published, serdes.segmentStats().deserializer(),
+                        topics.segmentStats(), config)), Named.as(CUSTOMER_PROCESSOR),
                 CUSTOMER_STATE_STORE, DUE_INDEX_STORE, RFM_SAMPLE_STORE)
             .split(Named.as("emit-"))
             .branch((key, value) -> value instanceof CustomerValue, Branched.withConsumer(values -> {
@@ -158,7 +163,12 @@ public final class ClvTopology {
         topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(MODEL_PARAMS_STORE),
                 Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
             "model-params-source", serdes.outputKey().deserializer(), new ByteArrayDeserializer(), topics.modelParams(),
-            "model-params-updater", ModelParamsUpdater::new);
+            "model-params-updater", () -> new PublishedRecordUpdater(MODEL_PARAMS_STORE));
+        // Segment priors and the HIGH_VALUE top percent read the published figures the same way (a few keys).
+        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SEGMENT_STATS_STORE),
+                Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
+            "segment-stats-source", serdes.outputKey().deserializer(), new ByteArrayDeserializer(), topics.segmentStats(),
+            "segment-stats-updater", () -> new PublishedRecordUpdater(SEGMENT_STATS_STORE));
         return topology;
     }
 

@@ -8,11 +8,13 @@ import io.clvstream.customer.CustomerEngine;
 import io.clvstream.customer.CustomerLedger;
 import io.clvstream.customer.CustomerTopologyConfig;
 import io.clvstream.customer.InvalidEventException;
+import io.clvstream.customer.Population;
 import io.clvstream.customer.TimeSource;
 import io.clvstream.predict.ScoringModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.utils.Bytes;
@@ -43,18 +45,23 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
     private final CurrentModel model;
     private final RfmSample sample;
     private final ProcessingListener listener;
+    private final Function<Function<String, byte[]>, Population> populationOf;
+    private Population population;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, CustomerState> states;
     private KeyValueStore<Bytes, byte[]> dueIndex;
 
+    /** {@code populationOf} makes the population figures from a lookup of published segment-stats bytes. */
     CustomerProcessor(CustomerTopologyConfig config, DeadLetterCounter counter, ProcessingListener listener,
-                      Deserializer<ModelParams> params, String paramsTopic) {
+                      Deserializer<ModelParams> params, String paramsTopic,
+                      Function<Function<String, byte[]>, Population> populationOf) {
         this.config = config;
         this.engine = new CustomerEngine(config);
         this.deadLetters = new DeadLetters(counter);
         this.listener = listener;
         this.model = new CurrentModel(engine.prior(), params, paramsTopic);
         this.sample = new RfmSample(config.predict().sampleSize());
+        this.populationOf = populationOf;
     }
 
     @Override
@@ -64,6 +71,8 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
         this.dueIndex = context.getStateStore(ClvTopology.DUE_INDEX_STORE);
         this.model.init(context.getStateStore(ClvTopology.MODEL_PARAMS_STORE));
         this.sample.init(context.getStateStore(ClvTopology.RFM_SAMPLE_STORE));
+        final KeyValueStore<String, byte[]> segmentStats = context.getStateStore(ClvTopology.SEGMENT_STATS_STORE);
+        this.population = populationOf.apply(segmentStats::get);
         final PunctuationType clock =
             config.timeSource() == TimeSource.WALL_CLOCK ? PunctuationType.WALL_CLOCK_TIME : PunctuationType.STREAM_TIME;
         context.schedule(config.punctuationInterval(), clock, this::reevaluateDue);
@@ -80,7 +89,7 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
         final RfmSampleEntry sampledBefore = RfmSample.entry(state);
         final CustomerEngine.Update update;
         try {
-            update = engine.onEvent(customerId, state, record.value(), model.get());
+            update = engine.onEvent(customerId, state, record.value(), model.get(), population);
         } catch (InvalidEventException e) {
             context.forward(widen(deadLetters.reject(record.value().getOrigin(), e.code().name(), "VALIDATION",
                 e.getMessage(), context.currentSystemTimeMs(), record.timestamp())));
@@ -129,7 +138,7 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
             if (state == null || !Objects.equals(state.getDueAt(), DueIndex.dueAt(key))) {
                 continue;
             }
-            final CustomerEngine.Update update = engine.onTime(customerId, state, now, current);
+            final CustomerEngine.Update update = engine.onTime(customerId, state, now, current, population);
             if (state.getDueAt() != null) {
                 dueIndex.put(DueIndex.key(state.getDueAt(), customerId), PRESENT);
             }

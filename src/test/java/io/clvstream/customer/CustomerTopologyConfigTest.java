@@ -23,7 +23,6 @@ class CustomerTopologyConfigTest {
         assertThat(config.downgradeGrace()).isEqualTo(Duration.ofDays(30));
         assertThat(config.highValueMetric()).isEqualTo(ValueMetric.FORMULA_CLV);
         assertThat(config.highValueThresholdCents()).isEqualTo(1_000_000L);
-        assertThat(config.highValueRearmCents()).isEqualTo(900_000L);
         assertThat(config.lifespanYears()).isEqualTo(3.0);
         assertThat(config.priorOrdersPerYear()).isEqualTo(2.0);
         assertThat(config.priorWeightYears()).isEqualTo(1.0);

@@ -3,6 +3,7 @@ package io.clvstream.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clvstream.customer.Population;
 import io.clvstream.metrics.ClvMetrics;
 import io.clvstream.topology.DeadLetterCounter;
 import java.net.URI;
@@ -24,7 +25,8 @@ class ClvHttpServerTest {
 
     @BeforeEach
     void start() {
-        server = ClvHttpServer.start("127.0.0.1", 0, Map.of(), new ServingStreams(), ModelSource.NONE, metrics::scrape);
+        server = ClvHttpServer.start("127.0.0.1", 0, Map.of(), new ServingStreams(), ModelSource.NONE,
+            Population.NONE, metrics::scrape);
     }
 
     @AfterEach

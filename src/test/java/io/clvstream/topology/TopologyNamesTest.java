@@ -28,9 +28,9 @@ class TopologyNamesTest {
             ClvSerdes.create(Map.of("schema.registry.url", "mock://" + SCOPE))).describe();
         final String text = description.toString();
 
-        // Customers (with their segment shares); model fitter; segment figures. Plus the model-params global store.
+        // Customers (with their segment shares); model fitter; segment figures. Plus the model-params and segment-stats global stores.
         assertThat(description.subtopologies()).hasSize(3);
-        assertThat(description.globalStores()).hasSize(1);
+        assertThat(description.globalStores()).hasSize(2);
         assertThat(text)
             .contains("Source: purchases-source (topics: [commerce.purchases])")
             .contains("Source: refunds-source (topics: [commerce.refunds])")
@@ -49,6 +49,8 @@ class TopologyNamesTest {
             .contains("Sink: customer-dead-letter-sink (topic: clv.dead-letter)")
             .contains("Source: model-params-source (topics: [clv.model-params])")
             .contains("Processor: model-params-updater (stores: [model-params-store])")
+            .contains("Source: segment-stats-source (topics: [clv.segment-stats])")
+            .contains("Processor: segment-stats-updater (stores: [segment-stats-store])")
             .contains("Processor: segment-partials (stores: [segment-members, segment-partials, segment-last-purchase-days])")
             .contains("Sink: segment-partials-repartition-sink (topic: segment-partials-repartition)")
             .contains("Source: segment-partials-repartition-source (topics: [segment-partials-repartition])")

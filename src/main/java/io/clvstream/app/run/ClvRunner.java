@@ -13,6 +13,7 @@ import io.clvstream.serving.GlobalStoreModelSource;
 import io.clvstream.serving.ServingStreams;
 import io.clvstream.topology.ClvTopology;
 import io.clvstream.topology.DeadLetterCounter;
+import io.clvstream.topology.PublishedPopulation;
 import io.javalin.util.JavalinBindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -110,6 +111,8 @@ public final class ClvRunner implements AutoCloseable {
         try {
             return ClvHttpServer.start(config.httpHost(), config.httpPort(), config.asMap(), serving,
                 new GlobalStoreModelSource(serving, serdes.modelParams().deserializer(), config.topicNames().modelParams()),
+                new PublishedPopulation(serving.publishedRecords(ClvTopology.SEGMENT_STATS_STORE),
+                    serdes.segmentStats().deserializer(), config.topicNames().segmentStats(), config.asMap()),
                 metrics::scrape);
         } catch (JavalinBindException e) {
             throw new IllegalStateException("Port " + config.httpHost() + ":" + config.httpPort()

@@ -6,17 +6,23 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Keeps the global {@code model-params-store} equal to the compacted {@code clv.model-params} topic. It stores
- * the record bytes as they are on the topic because a restart restores a global store from the topic directly,
- * bypassing this processor; decoding happens once per version in {@link CurrentModel}.
+ * Keeps a global store equal to a compacted topic the application publishes ({@code clv.model-params},
+ * {@code clv.segment-stats}). It stores the record bytes as they are on the topic because a restart
+ * restores a global store from the topic directly, bypassing this processor; readers decode once per
+ * version ({@link CurrentModel}, {@link PublishedPopulation}).
  */
-final class ModelParamsUpdater implements Processor<String, byte[], Void, Void> {
+final class PublishedRecordUpdater implements Processor<String, byte[], Void, Void> {
 
+    private final String storeName;
     private KeyValueStore<String, byte[]> store;
+
+    PublishedRecordUpdater(String storeName) {
+        this.storeName = storeName;
+    }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
-        store = context.getStateStore(ClvTopology.MODEL_PARAMS_STORE);
+        store = context.getStateStore(storeName);
     }
 
     @Override
