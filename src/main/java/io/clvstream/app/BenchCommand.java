@@ -35,6 +35,11 @@ final class BenchCommand implements Callable<Integer> {
         description = "Customers of the synthetic population (default: ${DEFAULT-VALUE}).")
     int customers;
 
+    @Option(names = "--warmup-events", paramLabel = "N", defaultValue = "-1",
+        description = "Events of a separate, unmeasured run of both topologies first, so the JIT compiler has done its "
+            + "work before the clock starts; 0 for none (default: a tenth of --events).")
+    long warmupEvents;
+
     @Option(names = "--rate", paramLabel = "EVENTS_PER_S", defaultValue = "20000",
         description = "Input rate of the latency phase (default: ${DEFAULT-VALUE}).")
     int rate;
@@ -56,7 +61,8 @@ final class BenchCommand implements Callable<Integer> {
         final boolean temporary = options.dataDir == null;
         final Path workDir = temporary ? Files.createTempDirectory("clv-bench") : options.dataDir;
         try {
-            final BenchResult result = Bench.run(new Bench.Settings(events, customers, rate,
+            final BenchResult result = Bench.run(new Bench.Settings(events, customers,
+                warmupEvents < 0 ? events / 10 : warmupEvents, rate,
                 Duration.ofSeconds(latencySeconds), seed, Duration.ofSeconds(phaseTimeoutSeconds)), config, workDir, System.err);
             result.table().forEach(System.out::println);
             System.out.println(result.json());

@@ -27,9 +27,9 @@ import org.apache.kafka.streams.StreamsConfig;
  */
 public final class Bench {
 
-    /** What to run; see {@code clv bench --help}. */
-    public record Settings(long events, int customers, int latencyRate, Duration latencyDuration, long seed,
-                           Duration phaseTimeout) {
+    /** What to run; see {@code clv bench --help}. {@code warmupEvents} 0 skips the warm-up. */
+    public record Settings(long events, int customers, long warmupEvents, int latencyRate, Duration latencyDuration,
+                           long seed, Duration phaseTimeout) {
     }
 
     private Bench() {
@@ -44,13 +44,15 @@ public final class Bench {
                 new TopicProvisioner(admin, config.replicationFactor()).provision(TopicSpec.all(config));
                 final GroupProgress groups = new GroupProgress(admin);
                 final ClvSerdes serdes = ClvSerdes.create(config.registryProperties());
+                if (settings.warmupEvents() > 0) {
+                    warmUp(settings, run + "-warmup", cluster.config(), admin, groups, workDir, progress);
+                }
 
                 progress.printf("bench: generating %,d events over %,d customers%n", settings.events(), settings.customers());
                 final Population population = Population.generate(settings.customers(), settings.events(), settings.seed(),
                     System.currentTimeMillis());
                 Preloader.load(population, topics, serdes, config.clientProperties());
-                final Map<TopicPartition, Long> inputEnds =
-                    groups.endOffsets(List.of(topics.purchases(), topics.refunds(), topics.signups()));
+                final Map<TopicPartition, Long> inputEnds = groups.endOffsets(inputs(topics));
                 progress.printf("bench: pre-loaded %,d signups, %,d purchases, %,d refunds, %,d duplicates%n",
                     population.customers(), population.purchases(), population.refunds(), population.duplicates());
 
@@ -87,7 +89,7 @@ public final class Bench {
                     deleteBenchTopics(admin, run);
                 }
                 final double customers = population.customers();
-                return new BenchResult(population.events(), population.customers(), config.partitions(),
+                return new BenchResult(population.events(), population.customers(), settings.warmupEvents(), config.partitions(),
                     Integer.parseInt(config.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG).orElse("1")),
                     config.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG).orElse(StreamsConfig.AT_LEAST_ONCE),
                     config.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG).orElse("default"),
@@ -97,6 +99,38 @@ public final class Bench {
                     restore.seconds(), restore.records());
             }
         }
+    }
+
+    /**
+     * Runs both topologies once, unmeasured, over a small population of their own (topics {@code <run>-warmup.*}),
+     * so that the measured phases compare steady-state code rather than how long the JIT compiler takes
+     * with each: on 2 cores, compiling the full application's paths took a third of the machine for the
+     * first half-minute of its phase, the reference's few paths almost nothing.
+     */
+    private static void warmUp(Settings settings, String id, ClvConfig clusterConfig, Admin admin, GroupProgress groups,
+                               Path workDir, PrintStream progress) {
+        final ClvConfig config = clusterConfig.with(topicNames(id));
+        new TopicProvisioner(admin, config.replicationFactor()).provision(TopicSpec.all(config));
+        final ClvSerdes serdes = ClvSerdes.create(config.registryProperties());
+        final int customers = (int) Math.max(1, settings.customers() * settings.warmupEvents() / settings.events());
+        final Population population = Population.generate(customers, settings.warmupEvents(), settings.seed() + 1,
+            System.currentTimeMillis());
+        Preloader.load(population, config.topicNames(), serdes, config.clientProperties());
+        final Map<TopicPartition, Long> ends = groups.endOffsets(inputs(config.topicNames()));
+        progress.printf("bench: warming up on %,d events of %,d other customers (not measured)%n",
+            population.events(), population.customers());
+        try (StreamsPhase phase = StreamsPhase.start(ReferenceTopology.build(config.topicNames()),
+            phaseProps(config, id + "-reference", workDir.resolve("state-warmup-reference")))) {
+            phase.awaitInput(groups, ends, settings.phaseTimeout());
+        }
+        try (StreamsPhase phase = StreamsPhase.start(ClvTopology.build(config.asMap(), serdes),
+            phaseProps(config, id + "-clv", workDir.resolve("state-warmup-clv")))) {
+            phase.awaitInput(groups, ends, settings.phaseTimeout());
+        }
+    }
+
+    private static List<String> inputs(TopicNames topics) {
+        return List.of(topics.purchases(), topics.refunds(), topics.signups());
     }
 
     /** Bench topics of their own, so a run against a real cluster never writes into its real topics. */

@@ -12,6 +12,7 @@ import java.util.Map;
 public record BenchResult(
     long events,
     int customers,
+    long warmupEvents,
     int partitions,
     int threads,
     String guarantee,
@@ -48,6 +49,7 @@ public record BenchResult(
         map.put("stateBytesPerCustomer", round(stateBytesPerCustomer, 1));
         map.put("restoreSeconds", round(restoreSeconds, 2));
         map.put("guarantee", guarantee);
+        map.put("warmupEvents", warmupEvents);
         map.put("partitions", partitions);
         map.put("threads", threads);
         map.put("commitIntervalMs", commitIntervalMs);
@@ -72,7 +74,7 @@ public record BenchResult(
 
     public List<String> table() {
         final List<String[]> rows = List.of(
-            row("events (customers)", "%,d (%,d)".formatted(events, customers)),
+            row("events (customers)", "%,d (%,d), after %,d warm-up events".formatted(events, customers, warmupEvents)),
             row("guarantee, partitions, threads", "%s, %d, %d (commit.interval.ms %s)".formatted(
                 guarantee, partitions, threads, commitIntervalMs)),
             row("reference: groupByKey().aggregate()", "%,.0f events/s".formatted(referenceEventsPerSec)),

@@ -65,6 +65,10 @@ public final class RfmSample {
         final RfmSampleEntry stored = after != null ? after
             : new RfmSampleEntry(before.getX(), before.getFirstDay(), before.getRecencyDays(), before.getRepeatCents(), false);
         final Bytes key = key(customerId);
+        // A full sample holds exactly the k smallest hashes: a larger one is not in it and does not enter.
+        if (size >= capacity && key.compareTo(largest) > 0) {
+            return;
+        }
         if (store.get(key) != null) {
             store.put(key, stored);
             return;
@@ -75,9 +79,6 @@ public final class RfmSample {
             if (largest == null || key.compareTo(largest) > 0) {
                 largest = key;
             }
-            return;
-        }
-        if (key.compareTo(largest) >= 0) {
             return;
         }
         store.put(key, stored);

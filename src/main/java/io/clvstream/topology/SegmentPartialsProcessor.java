@@ -50,6 +50,8 @@ final class SegmentPartialsProcessor implements Processor<String, CustomerValue,
     private final PunctuationType punctuation;
     private final Set<String> changed = new HashSet<>();
     private final Map<String, DayCounts> counted = new HashMap<>();
+    /** What segment-partials holds, kept deserialized: the few hot keys are read on every event. */
+    private final Map<String, SegmentAggregate> current = new HashMap<>();
     private boolean publishedAll;
     private ProcessorContext<String, SegmentPartial> context;
     private KeyValueStore<String, SegmentMember> members;
@@ -101,12 +103,14 @@ final class SegmentPartialsProcessor implements Processor<String, CustomerValue,
     }
 
     private SegmentAggregate sums(String segment) {
-        final SegmentAggregate sums = partials.get(segment);
+        final SegmentAggregate sums = current.computeIfAbsent(segment, partials::get);
         return sums == null ? SegmentArithmetic.empty() : sums;
     }
 
+    /** {@code sums} is never changed afterwards (the arithmetic returns new aggregates), so it can be shared. */
     private void update(String segment, SegmentAggregate sums) {
         partials.put(segment, sums);
+        current.put(segment, sums);
         changed.add(segment);
     }
 
@@ -166,6 +170,7 @@ final class SegmentPartialsProcessor implements Processor<String, CustomerValue,
             if (sums.getAsOf() < now) {
                 sums.setAsOf(now);
                 partials.put(segment, sums);
+                current.put(segment, sums);
             }
             // A segment with no CLV left here still gets an (empty) sketch, so its old one stops counting.
             sketches.putIfAbsent(segment, ClvDistribution.empty(config.sketchK()));
