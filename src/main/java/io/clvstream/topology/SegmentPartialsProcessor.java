@@ -70,7 +70,13 @@ final class SegmentPartialsProcessor implements Processor<String, CustomerValue,
         this.members = context.getStateStore(SegmentStatsTopology.MEMBERS_STORE);
         this.partials = context.getStateStore(SegmentStatsTopology.PARTIALS_STORE);
         this.days = context.getStateStore(SegmentStatsTopology.DAYS_STORE);
-        context.schedule(config.publishInterval(), punctuation, now -> publish(changedSegments(), null));
+        // A revived task (exactly-once abort) re-inits this same instance over restored stores: forget what
+        // the aborted transaction left in memory.
+        current.clear();
+        counted.clear();
+        changed.clear();
+        publishedAll = false;
+        context.schedule(config.publishInterval(), punctuation, now -> publish(changedSegments(), null, now));
         context.schedule(config.sketchInterval(), punctuation, this::refresh);
     }
 
@@ -177,16 +183,15 @@ final class SegmentPartialsProcessor implements Processor<String, CustomerValue,
         }
         sketches.put(SegmentMembers.ALL, base);
         publishedAll = true;
-        publish(sketches.keySet(), sketches);
+        publish(sketches.keySet(), sketches, now);
     }
 
     /** Forwards the partials of {@code segments} and of {@code *}, with the sketches when given. */
-    private void publish(Set<String> segments, Map<String, ClvDistribution> sketches) {
+    private void publish(Set<String> segments, Map<String, ClvDistribution> sketches, long now) {
         if (segments.isEmpty()) {
             return;
         }
         final int partition = context.taskId().partition();
-        final long now = context.currentStreamTimeMs();
         SegmentAggregate base = SegmentArithmetic.empty();
         try (KeyValueIterator<String, SegmentAggregate> entries = partials.all()) {
             while (entries.hasNext()) {
