@@ -111,7 +111,8 @@ class ExactlyOnceFaultSuite {
             final IndependentChecker.Result result = checker.check(
                 OutputReader.readAll(bootstrap, TOPICS.customerValues(), serdes.customerValue().deserializer()),
                 OutputReader.readAll(bootstrap, TOPICS.tierChanges(), serdes.tierChange().deserializer()),
-                OutputReader.readAll(bootstrap, TOPICS.alerts(), serdes.alert().deserializer()));
+                OutputReader.readAll(bootstrap, TOPICS.alerts(), serdes.alert().deserializer()),
+                OutputReader.readAll(bootstrap, TOPICS.segmentStats(), serdes.segmentStats().deserializer()));
             // The generator writes only valid events: any dead letter is an event lost to a fault.
             final int deadLetters = OutputReader.readAll(bootstrap, TOPICS.deadLetter(), new ByteArrayDeserializer()).size();
             final String summary = summary(generated, result) + "dead letters         " + deadLetters + "\n";
@@ -240,6 +241,8 @@ class ExactlyOnceFaultSuite {
             + "duplicated tier chg  " + r.duplicatedTierChanges() + "\n"
             + "broken tier chains   " + r.brokenTierChains() + "\n"
             + "duplicated alerts    " + r.duplicatedAlerts() + "\n"
+            + "segments checked     " + r.segments() + " (customers, orders, net revenue of the latest clv.segment-stats)\n"
+            + "segment mismatches   " + r.segmentMismatches() + "\n"
             + "problems             " + r.problems() + "\n"
             + (r.examples().isEmpty() ? "" : "examples:\n  " + String.join("\n  ", r.examples()) + "\n")
             + "elapsed              " + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) + " s\n";

@@ -2,6 +2,7 @@ package io.clvstream.fault;
 
 import io.clvstream.avro.Alert;
 import io.clvstream.avro.CustomerValue;
+import io.clvstream.avro.SegmentStats;
 import io.clvstream.avro.TierChange;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,10 +34,20 @@ final class IndependentChecker {
     }
 
     record Result(int customers, int mismatches, int missing, int unexpected, int duplicatedValues,
-                  int duplicatedTierChanges, int brokenTierChains, int duplicatedAlerts, List<String> examples) {
+                  int duplicatedTierChanges, int brokenTierChains, int duplicatedAlerts, int segments,
+                  int segmentMismatches, List<String> examples) {
 
         int problems() {
-            return mismatches + missing + unexpected + duplicatedValues + duplicatedTierChanges + brokenTierChains + duplicatedAlerts;
+            return mismatches + missing + unexpected + duplicatedValues + duplicatedTierChanges + brokenTierChains
+                + duplicatedAlerts + segmentMismatches;
+        }
+    }
+
+    /** What a segment's latest statistics must count: purchasing customers, their orders and net revenue. */
+    record SegmentTotals(long customers, long orders, long netCents) {
+
+        SegmentTotals plus(Expected customer) {
+            return new SegmentTotals(customers + 1, orders + customer.orders(), netCents + customer.netCents());
         }
     }
 
@@ -90,8 +101,12 @@ final class IndependentChecker {
         return tier;
     }
 
-    /** Compares the published records (topic order per key) with the expectation. */
-    Result check(List<CustomerValue> values, List<TierChange> tierChanges, List<Alert> alerts) {
+    /**
+     * Compares the published records (topic order per key) with the expectation; {@code segmentStats} in topic
+     * order, so the last record of a segment is its latest.
+     */
+    Result check(List<CustomerValue> values, List<TierChange> tierChanges, List<Alert> alerts,
+                 List<SegmentStats> segmentStats) {
         final List<String> examples = new ArrayList<>();
         final Map<String, CustomerValue> latest = new HashMap<>();
         final Set<String> causes = new HashSet<>();
@@ -157,8 +172,35 @@ final class IndependentChecker {
                 note(examples, "duplicated alert " + a.getCustomerId() + " " + a.getType());
             }
         }
+        final Map<String, SegmentTotals> segments = segmentTotals();
+        final Map<String, SegmentStats> published = new HashMap<>();
+        segmentStats.forEach(stats -> published.put(stats.getSegment(), stats));
+        int segmentMismatches = 0;
+        for (final Map.Entry<String, SegmentTotals> entry : segments.entrySet()) {
+            final SegmentStats stats = published.get(entry.getKey());
+            final SegmentTotals got = stats == null ? null : new SegmentTotals(stats.getCustomers(), stats.getOrders(),
+                stats.getNetRevenue().movePointRight(2).longValueExact());
+            if (!entry.getValue().equals(got)) {
+                segmentMismatches++;
+                note(examples, "segment " + entry.getKey() + ": expected " + entry.getValue() + ", published " + got);
+            }
+        }
         return new Result(expected.size(), mismatches, missing, unexpected, duplicatedValues, duplicatedTierChanges,
-            brokenChains, duplicatedAlerts, examples);
+            brokenChains, duplicatedAlerts, segments.size(), segmentMismatches, examples);
+    }
+
+    /** Per segment (the signup's, "unknown" without one) and for the whole base "*", over purchasing customers. */
+    private Map<String, SegmentTotals> segmentTotals() {
+        final Map<String, SegmentTotals> totals = new TreeMap<>();
+        for (final Expected customer : expected.values()) {
+            if (customer.orders() == 0) {
+                continue;
+            }
+            final String segment = customer.segment() == null ? "unknown" : customer.segment();
+            totals.put(segment, totals.getOrDefault(segment, new SegmentTotals(0, 0, 0)).plus(customer));
+            totals.put("*", totals.getOrDefault("*", new SegmentTotals(0, 0, 0)).plus(customer));
+        }
+        return totals;
     }
 
     /** Up to three examples of each kind of problem (kinds told apart by their first word). */
