@@ -8,10 +8,13 @@ import io.clvstream.avro.internal.CustomerEvent;
 import io.clvstream.avro.internal.CustomerState;
 import io.clvstream.avro.internal.RfmSampleEntry;
 import io.clvstream.avro.internal.RfmSummary;
+import io.clvstream.avro.internal.SegmentChange;
 import io.clvstream.predict.ScoringModel;
 import io.clvstream.config.TopicNames;
 import io.clvstream.customer.CustomerTopologyConfig;
 import io.clvstream.customer.EventNormalizer;
+import io.clvstream.segment.SegmentMembers;
+import io.clvstream.segment.SegmentsConfig;
 import io.clvstream.serde.ClvSerdes;
 import io.clvstream.serde.InternalAvroSerde;
 import java.util.Map;
@@ -40,7 +43,7 @@ import org.apache.kafka.streams.state.Stores;
  *   route-keyed (key == customerId) ---------------------------------------+
  *   route-mis-keyed -> key-by-customer -> events-by-customer (repartition) -+-> events-merge -> customer-processor -> emit-
  *     emit-customer-value / emit-tier-change / emit-alert / emit-dead-letter -> *-sink
- *     emit-customer-value -> segment-values -> segment-partials -> ... (SegmentStatsTopology)
+ *     emit-segment-change -> segment-changes -> segment-partials -> ... (SegmentStatsTopology)
  *     emit-rfm-summary -> rfm-summaries (repartition, 1 partition) -> model-fitter -> model-params-sink
  * clv.model-params -> model-params-source -> model-params-updater -> model-params-store (global, read by
  *   customer-processor and model-fitter)
@@ -131,15 +134,16 @@ public final class ClvTopology {
         keyed.merge(rekeyed, Named.as("events-merge"))
             .process(() -> new CustomerProcessor(settings, deadLetters, listener, serdes.modelParams().deserializer(),
                     topics.modelParams(), published -> new PublishedPopulation(published, serdes.segmentStats().deserializer(),
-                        topics.segmentStats(), config)), Named.as(CUSTOMER_PROCESSOR),
+                        topics.segmentStats(), config), new SegmentMembers(SegmentsConfig.from(config))),
+                Named.as(CUSTOMER_PROCESSOR),
                 CUSTOMER_STATE_STORE, DUE_INDEX_STORE, RFM_SAMPLE_STORE)
             .split(Named.as("emit-"))
-            .branch((key, value) -> value instanceof CustomerValue, Branched.withConsumer(values -> {
-                values.to(topics.customerValues(),
-                    produced(serdes.outputKey(), "customer-values-sink", CustomerValue.class, serdes.customerValue()));
-                SegmentStatsTopology.addTo(builder,
-                    values.mapValues(value -> (CustomerValue) value, Named.as("segment-values")), config, serdes);
-            }, "customer-value"))
+            .branch((key, value) -> value instanceof CustomerValue, Branched.withConsumer(values -> values.to(
+                topics.customerValues(), produced(serdes.outputKey(), "customer-values-sink", CustomerValue.class, serdes.customerValue())),
+                "customer-value"))
+            .branch((key, value) -> value instanceof SegmentChange, Branched.withConsumer(changes -> SegmentStatsTopology.addTo(
+                builder, changes.mapValues(value -> (SegmentChange) value, Named.as("segment-changes")), config, serdes),
+                "segment-change"))
             .branch((key, value) -> value instanceof TierChange, Branched.withConsumer(changes -> changes.to(
                 topics.tierChanges(), produced(serdes.outputKey(), "tier-changes-sink", TierChange.class, serdes.tierChange())), "tier-change"))
             .branch((key, value) -> value instanceof Alert, Branched.withConsumer(alerts -> alerts.to(

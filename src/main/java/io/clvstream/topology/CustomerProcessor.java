@@ -1,9 +1,12 @@
 package io.clvstream.topology;
 
+import io.clvstream.avro.CustomerValue;
 import io.clvstream.avro.ModelParams;
 import io.clvstream.avro.internal.CustomerEvent;
 import io.clvstream.avro.internal.CustomerState;
 import io.clvstream.avro.internal.RfmSampleEntry;
+import io.clvstream.avro.internal.SegmentChange;
+import io.clvstream.avro.internal.SegmentMember;
 import io.clvstream.customer.CustomerEngine;
 import io.clvstream.customer.CustomerLedger;
 import io.clvstream.customer.CustomerTopologyConfig;
@@ -11,6 +14,7 @@ import io.clvstream.customer.InvalidEventException;
 import io.clvstream.customer.Population;
 import io.clvstream.customer.TimeSource;
 import io.clvstream.predict.ScoringModel;
+import io.clvstream.segment.SegmentMembers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -31,8 +35,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The per-customer processor: one read and one write of {@code customer-state} per event, and a
  * punctuator that re-evaluates only the customers whose due time has come (from
- * {@code tier-due-index}), never the whole store. Emits CustomerValue, TierChange, Alert and
- * DeadLetter records; the topology routes them by type.
+ * {@code tier-due-index}), never the whole store. Emits CustomerValue, TierChange, Alert, DeadLetter
+ * and SegmentChange records; the topology routes them by type. The customer's segment contribution is
+ * kept in its state, so the segment shares cost no store read of their own.
  */
 final class CustomerProcessor implements Processor<String, CustomerEvent, String, SpecificRecord> {
 
@@ -46,6 +51,7 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
     private final RfmSample sample;
     private final ProcessingListener listener;
     private final Function<Function<String, byte[]>, Population> populationOf;
+    private final SegmentMembers members;
     private Population population;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, CustomerState> states;
@@ -54,7 +60,7 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
     /** {@code populationOf} makes the population figures from a lookup of published segment-stats bytes. */
     CustomerProcessor(CustomerTopologyConfig config, DeadLetterCounter counter, ProcessingListener listener,
                       Deserializer<ModelParams> params, String paramsTopic,
-                      Function<Function<String, byte[]>, Population> populationOf) {
+                      Function<Function<String, byte[]>, Population> populationOf, SegmentMembers members) {
         this.config = config;
         this.engine = new CustomerEngine(config);
         this.deadLetters = new DeadLetters(counter);
@@ -62,6 +68,7 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
         this.model = new CurrentModel(engine.prior(), params, paramsTopic);
         this.sample = new RfmSample(config.predict().sampleSize());
         this.populationOf = populationOf;
+        this.members = members;
     }
 
     @Override
@@ -108,9 +115,10 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
             return;
         }
         moveDueEntry(customerId, previousDue, state.getDueAt());
+        final SegmentChange segmentChange = segmentChange(state, update.value());
         states.put(customerId, state);
         sample.update(customerId, sampledBefore, RfmSample.entry(state));
-        emit(customerId, update, record.timestamp());
+        emit(customerId, update, segmentChange, record.timestamp());
     }
 
     /** Publishes this task's sample for the fitter, keyed by the partition so the fitter keeps one per partition. */
@@ -142,8 +150,9 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
             if (state.getDueAt() != null) {
                 dueIndex.put(DueIndex.key(state.getDueAt(), customerId), PRESENT);
             }
+            final SegmentChange segmentChange = segmentChange(state, update.value());
             states.put(customerId, state);
-            emit(customerId, update, now);
+            emit(customerId, update, segmentChange, now);
         }
     }
 
@@ -159,7 +168,24 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
         }
     }
 
-    private void emit(String customerId, CustomerEngine.Update update, long timestamp) {
+    /**
+     * Records in {@code state} what the published {@code value} contributes to its segment and returns the
+     * change for the segment shares; null when there is no value or the contribution did not change.
+     */
+    private SegmentChange segmentChange(CustomerState state, CustomerValue value) {
+        if (value == null) {
+            return null;
+        }
+        final SegmentMember before = state.getSegmentMember();
+        final SegmentMember after = members.of(value);
+        if (Objects.equals(before, after)) {
+            return null;
+        }
+        state.setSegmentMember(after);
+        return new SegmentChange(before, after);
+    }
+
+    private void emit(String customerId, CustomerEngine.Update update, SegmentChange segmentChange, long timestamp) {
         if (update.tierChange() != null) {
             listener.tierChanged(update.tierChange().getDirection().name());
             context.forward(new Record<>(customerId, update.tierChange(), timestamp));
@@ -174,6 +200,9 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
         }
         if (update.value() != null) {
             context.forward(new Record<>(customerId, update.value(), timestamp));
+        }
+        if (segmentChange != null) {
+            context.forward(new Record<>(customerId, segmentChange, timestamp));
         }
     }
 

@@ -1,7 +1,8 @@
 package io.clvstream.topology;
 
-import io.clvstream.avro.CustomerValue;
+import io.clvstream.avro.internal.CustomerState;
 import io.clvstream.avro.internal.SegmentAggregate;
+import io.clvstream.avro.internal.SegmentChange;
 import io.clvstream.avro.internal.SegmentMember;
 import io.clvstream.avro.internal.SegmentPartial;
 import io.clvstream.segment.ClvDistribution;
@@ -28,18 +29,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * This customer partition's share of every segment, kept in the same task as the customers, so a
  * customer's change costs a few cached store updates and no trip through a topic.
  *
- * <p>Per CustomerValue: the customer's previous member (store {@code segment-members}) is
- * subtracted from its segment's sums and the new one added (store {@code segment-partials}); a
+ * <p>Per {@link SegmentChange} (the customer processor keeps each customer's contribution in its
+ * state and sends the old and the new one): the old member is subtracted from its segment's sums and
+ * the new one added (store {@code segment-partials}); a
  * member whose churn is decided by days moves between entries of its segment's last-purchase-day
  * histogram ({@code segment-last-purchase-days}), which keeps the sums free of anything that grows
  * with history. Every {@code clv.segments.publish-interval} the partials of the segments that
  * changed, and of {@code *} (the sum of this partition's segments), are forwarded keyed by
  * segment, their churned counts taken from the histogram as of each segment's as-of time. Every
- * {@code clv.segments.sketch.interval} a scan of the members rebuilds the CLV sketches (KLL cannot
+ * {@code clv.segments.sketch.interval} a scan of the members (in {@code customer-state}) rebuilds the CLV sketches (KLL cannot
  * delete, so a sketch is only ever built from current values) and brings every segment up to the
  * current time, so churn and exposure move while a segment is quiet.
  */
-final class SegmentPartialsProcessor implements Processor<String, CustomerValue, String, SegmentPartial> {
+final class SegmentPartialsProcessor implements Processor<String, SegmentChange, String, SegmentPartial> {
 
     /** Counts of one segment's histogram as of a time: days-classified members, and those churned. */
     private record DayCounts(long asOf, long classified, long churned) {
@@ -54,7 +56,7 @@ final class SegmentPartialsProcessor implements Processor<String, CustomerValue,
     private final Map<String, SegmentAggregate> current = new HashMap<>();
     private boolean publishedAll;
     private ProcessorContext<String, SegmentPartial> context;
-    private KeyValueStore<String, SegmentMember> members;
+    private KeyValueStore<String, CustomerState> customers;
     private KeyValueStore<String, SegmentAggregate> partials;
     private KeyValueStore<Bytes, Long> days;
 
@@ -67,7 +69,7 @@ final class SegmentPartialsProcessor implements Processor<String, CustomerValue,
     @Override
     public void init(ProcessorContext<String, SegmentPartial> context) {
         this.context = context;
-        this.members = context.getStateStore(SegmentStatsTopology.MEMBERS_STORE);
+        this.customers = context.getStateStore(ClvTopology.CUSTOMER_STATE_STORE);
         this.partials = context.getStateStore(SegmentStatsTopology.PARTIALS_STORE);
         this.days = context.getStateStore(SegmentStatsTopology.DAYS_STORE);
         // A revived task (exactly-once abort) re-inits this same instance over restored stores: forget what
@@ -81,17 +83,9 @@ final class SegmentPartialsProcessor implements Processor<String, CustomerValue,
     }
 
     @Override
-    public void process(Record<String, CustomerValue> record) {
-        final SegmentMember before = members.get(record.key());
-        final SegmentMember after = memberOf.of(record.value());
-        if (Objects.equals(before, after)) {
-            return;
-        }
-        if (after == null) {
-            members.delete(record.key());
-        } else {
-            members.put(record.key(), after);
-        }
+    public void process(Record<String, SegmentChange> record) {
+        final SegmentMember before = record.value().getBefore();
+        final SegmentMember after = record.value().getAfter();
         if (before != null && after != null && before.getSegment().equals(after.getSegment())) {
             update(after.getSegment(), SegmentArithmetic.add(after, SegmentArithmetic.subtract(before, sums(after.getSegment()))));
         } else {
@@ -161,10 +155,10 @@ final class SegmentPartialsProcessor implements Processor<String, CustomerValue,
     private void refresh(long now) {
         final Map<String, ClvDistribution> sketches = new TreeMap<>();
         final ClvDistribution base = ClvDistribution.empty(config.sketchK());
-        try (KeyValueIterator<String, SegmentMember> all = members.all()) {
+        try (KeyValueIterator<String, CustomerState> all = customers.all()) {
             while (all.hasNext()) {
-                final SegmentMember member = all.next().value;
-                final Double clv = memberOf.sketchedClv(member);
+                final SegmentMember member = all.next().value.getSegmentMember();
+                final Double clv = member == null ? null : memberOf.sketchedClv(member);
                 if (clv != null) {
                     sketches.computeIfAbsent(member.getSegment(), s -> ClvDistribution.empty(config.sketchK())).add(clv);
                     base.add(clv);

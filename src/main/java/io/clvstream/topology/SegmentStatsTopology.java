@@ -1,8 +1,7 @@
 package io.clvstream.topology;
 
-import io.clvstream.avro.CustomerValue;
 import io.clvstream.avro.internal.SegmentAggregate;
-import io.clvstream.avro.internal.SegmentMember;
+import io.clvstream.avro.internal.SegmentChange;
 import io.clvstream.avro.internal.SegmentPartial;
 import io.clvstream.avro.internal.SegmentPartitions;
 import io.clvstream.config.TopicNames;
@@ -25,8 +24,8 @@ import org.apache.kafka.streams.state.Stores;
  * Adds the segment statistics to a topology (see docs/segments.md).
  *
  * <pre>
- * (customer values, in the customer task) -> segment-partials (segment-members, segment-partials,
- *   segment-last-purchase-days) -> segment-partials (repartition, key segment)
+ * (segment changes, in the customer task) -> segment-partials (segment-partials, segment-last-purchase-days,
+ *   reading customer-state) -> segment-partials (repartition, key segment)
  *   -> segment-stats-merge (segment-partitions) -> segment-stats-sink
  * </pre>
  *
@@ -39,7 +38,6 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class SegmentStatsTopology {
 
-    public static final String MEMBERS_STORE = "segment-members";
     public static final String PARTIALS_STORE = "segment-partials";
     public static final String DAYS_STORE = "segment-last-purchase-days";
     public static final String PARTITIONS_STORE = "segment-partitions";
@@ -48,8 +46,8 @@ public final class SegmentStatsTopology {
     private SegmentStatsTopology() {
     }
 
-    /** Adds the segment-statistics nodes to {@code builder}, fed by the customer task's {@code values}. */
-    public static void addTo(StreamsBuilder builder, KStream<String, CustomerValue> values, Map<String, ?> config,
+    /** Adds the segment-statistics nodes to {@code builder}, fed by the customer task's segment {@code changes}. */
+    public static void addTo(StreamsBuilder builder, KStream<String, SegmentChange> changes, Map<String, ?> config,
                              ClvSerdes serdes) {
         final TopicNames topics = TopicNames.from(config);
         final SegmentsConfig settings = SegmentsConfig.from(config);
@@ -57,8 +55,6 @@ public final class SegmentStatsTopology {
             ? PunctuationType.WALL_CLOCK_TIME : PunctuationType.STREAM_TIME;
         final StateStores stores = StateStores.from(config);
 
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.keyValue(MEMBERS_STORE),
-            Serdes.String(), new InternalAvroSerde<>(SegmentMember.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.keyValue(PARTIALS_STORE),
             Serdes.String(), new InternalAvroSerde<>(SegmentAggregate.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.keyValue(DAYS_STORE),
@@ -66,8 +62,8 @@ public final class SegmentStatsTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.keyValue(PARTITIONS_STORE),
             Serdes.String(), new InternalAvroSerde<>(SegmentPartitions.class)));
 
-        values.process(() -> new SegmentPartialsProcessor(settings, punctuation), Named.as("segment-partials"),
-                MEMBERS_STORE, PARTIALS_STORE, DAYS_STORE)
+        changes.process(() -> new SegmentPartialsProcessor(settings, punctuation), Named.as("segment-partials"),
+                PARTIALS_STORE, DAYS_STORE, ClvTopology.CUSTOMER_STATE_STORE)
             .repartition(Repartitioned.<String, SegmentPartial>as(PARTIALS_REPARTITION)
                 .withKeySerde(Serdes.String()).withValueSerde(new InternalAvroSerde<>(SegmentPartial.class)))
             .process(() -> new SegmentStatsMerger(settings), Named.as("segment-stats-merge"), PARTITIONS_STORE)

@@ -38,6 +38,7 @@ class TopologyNamesTest {
             .contains("Source: events-by-customer-repartition-source (topics: [events-by-customer-repartition])")
             .contains("Sink: events-by-customer-repartition-sink (topic: events-by-customer-repartition)")
             .contains("Processor: customer-processor (stores: [customer-state, rfm-sample, tier-due-index])")
+            .contains("Processor: segment-changes (stores: [])")
             .contains("Sink: rfm-summaries-repartition-sink (topic: rfm-summaries-repartition)")
             .contains("Source: rfm-summaries-repartition-source (topics: [rfm-summaries-repartition])")
             .contains("Processor: model-fitter (stores: [rfm-summary-store])")
@@ -51,11 +52,12 @@ class TopologyNamesTest {
             .contains("Processor: model-params-updater (stores: [model-params-store])")
             .contains("Source: segment-stats-source (topics: [clv.segment-stats])")
             .contains("Processor: segment-stats-updater (stores: [segment-stats-store])")
-            .contains("Processor: segment-partials (stores: [segment-members, segment-partials, segment-last-purchase-days])")
+            .contains("Processor: segment-partials (stores: [customer-state, segment-partials, segment-last-purchase-days])")
             .contains("Sink: segment-partials-repartition-sink (topic: segment-partials-repartition)")
             .contains("Source: segment-partials-repartition-source (topics: [segment-partials-repartition])")
             .contains("Processor: segment-stats-merge (stores: [segment-partitions])")
             .contains("Sink: segment-stats-sink (topic: clv.segment-stats)")
+            .doesNotContain("segment-members")
             .doesNotContain("KSTREAM-")
             .doesNotContain("KTABLE-");
     }
