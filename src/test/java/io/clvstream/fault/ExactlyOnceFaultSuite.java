@@ -3,9 +3,6 @@ package io.clvstream.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clvstream.app.broker.EmbeddedKafkaBroker;
-import io.clvstream.avro.Alert;
-import io.clvstream.avro.CustomerValue;
-import io.clvstream.avro.TierChange;
 import io.clvstream.config.TopicNames;
 import io.clvstream.registry.server.EmbeddedSchemaRegistry;
 import io.clvstream.serde.ClvSerdes;
