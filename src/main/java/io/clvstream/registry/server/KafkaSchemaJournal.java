@@ -25,6 +25,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
@@ -120,9 +121,7 @@ final class KafkaSchemaJournal implements SchemaStore.Journal, AutoCloseable {
                 }
             }
             // A deleting cleanup policy would silently drop schemas whose ids are still in use in data.
-            final ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-            final Config config = admin.describeConfigs(Set.of(resource)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(resource);
-            final String policy = config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
+            final String policy = describeConfig(admin, topic).get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
             if (!TopicConfig.CLEANUP_POLICY_COMPACT.equals(policy)) {
                 throw new IllegalStateException("Topic " + topic + " has cleanup.policy=" + policy
                     + "; the schema registry needs cleanup.policy=compact so schemas are never deleted by retention");
@@ -132,6 +131,27 @@ final class KafkaSchemaJournal implements SchemaStore.Journal, AutoCloseable {
             throw new IllegalStateException("Interrupted while preparing topic " + topic, e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Cannot prepare topic " + topic + ": " + (e.getCause() != null ? e.getCause() : e), e);
+        }
+    }
+
+    /**
+     * The topic's configuration. A topic created a moment ago may not have reached the broker that
+     * answers yet (KRaft metadata propagates asynchronously), so "unknown topic" is retried until the
+     * timeout.
+     */
+    private static Config describeConfig(Admin admin, String topic)
+        throws InterruptedException, ExecutionException, TimeoutException {
+        final ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        final long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return admin.describeConfigs(Set.of(resource)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(resource);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
         }
     }
 
