@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 
 /**
  * {@code clv bench}: one run on one cluster and one pre-loaded data set, so the figures can be
@@ -41,7 +42,6 @@ public final class Bench {
             final ClvConfig config = cluster.config().with(topicNames(run));
             final TopicNames topics = config.topicNames();
             try (Admin admin = Admin.create(config.clientProperties())) {
-                new TopicProvisioner(admin, config.replicationFactor()).provision(TopicSpec.all(config));
                 final GroupProgress groups = new GroupProgress(admin);
                 final ClvSerdes serdes = ClvSerdes.create(config.registryProperties());
                 if (settings.warmupEvents() > 0) {
@@ -51,16 +51,12 @@ public final class Bench {
                 progress.printf("bench: generating %,d events over %,d customers%n", settings.events(), settings.customers());
                 final Population population = Population.generate(settings.customers(), settings.events(), settings.seed(),
                     System.currentTimeMillis());
-                Preloader.load(population, topics, serdes, config.clientProperties());
-                final Map<TopicPartition, Long> inputEnds = groups.endOffsets(inputs(topics));
+                final Map<TopicPartition, Long> inputEnds = preload(config, admin, groups, serdes, population);
                 progress.printf("bench: pre-loaded %,d signups, %,d purchases, %,d refunds, %,d duplicates%n",
                     population.customers(), population.purchases(), population.refunds(), population.duplicates());
 
-                final StreamsPhase.Throughput reference;
-                try (StreamsPhase phase = StreamsPhase.start(ReferenceTopology.build(topics),
-                    phaseProps(config, run + "-reference", workDir.resolve("state-reference")))) {
-                    reference = phase.awaitInput(groups, inputEnds, settings.phaseTimeout());
-                }
+                final StreamsPhase.Throughput reference = runToInputEnd(ReferenceTopology.build(topics),
+                    phaseProps(config, run + "-reference", workDir.resolve("state-reference")), groups, inputEnds, settings);
                 progress.printf("bench: reference %,.0f events/s%n", reference.perSecond());
 
                 final String clvId = run + "-clv";
@@ -110,22 +106,32 @@ public final class Bench {
     private static void warmUp(Settings settings, String id, ClvConfig clusterConfig, Admin admin, GroupProgress groups,
                                Path workDir, PrintStream progress) {
         final ClvConfig config = clusterConfig.with(topicNames(id));
-        new TopicProvisioner(admin, config.replicationFactor()).provision(TopicSpec.all(config));
         final ClvSerdes serdes = ClvSerdes.create(config.registryProperties());
         final int customers = (int) Math.max(1, settings.customers() * settings.warmupEvents() / settings.events());
         final Population population = Population.generate(customers, settings.warmupEvents(), settings.seed() + 1,
             System.currentTimeMillis());
-        Preloader.load(population, config.topicNames(), serdes, config.clientProperties());
-        final Map<TopicPartition, Long> ends = groups.endOffsets(inputs(config.topicNames()));
+        final Map<TopicPartition, Long> ends = preload(config, admin, groups, serdes, population);
         progress.printf("bench: warming up on %,d events of %,d other customers (not measured)%n",
             population.events(), population.customers());
-        try (StreamsPhase phase = StreamsPhase.start(ReferenceTopology.build(config.topicNames()),
-            phaseProps(config, id + "-reference", workDir.resolve("state-warmup-reference")))) {
-            phase.awaitInput(groups, ends, settings.phaseTimeout());
-        }
-        try (StreamsPhase phase = StreamsPhase.start(ClvTopology.build(config.asMap(), serdes),
-            phaseProps(config, id + "-clv", workDir.resolve("state-warmup-clv")))) {
-            phase.awaitInput(groups, ends, settings.phaseTimeout());
+        runToInputEnd(ReferenceTopology.build(config.topicNames()),
+            phaseProps(config, id + "-reference", workDir.resolve("state-warmup-reference")), groups, ends, settings);
+        runToInputEnd(ClvTopology.build(config.asMap(), serdes),
+            phaseProps(config, id + "-clv", workDir.resolve("state-warmup-clv")), groups, ends, settings);
+    }
+
+    /** Creates the topics of {@code config}, loads {@code population} into its inputs and returns their end offsets. */
+    private static Map<TopicPartition, Long> preload(ClvConfig config, Admin admin, GroupProgress groups, ClvSerdes serdes,
+                                                     Population population) {
+        new TopicProvisioner(admin, config.replicationFactor()).provision(TopicSpec.all(config));
+        Preloader.load(population, config.topicNames(), serdes, config.clientProperties());
+        return groups.endOffsets(inputs(config.topicNames()));
+    }
+
+    /** Runs {@code topology} until its group has committed {@code ends}, then closes it. */
+    private static StreamsPhase.Throughput runToInputEnd(Topology topology, Properties props, GroupProgress groups,
+                                                         Map<TopicPartition, Long> ends, Settings settings) {
+        try (StreamsPhase phase = StreamsPhase.start(topology, props)) {
+            return phase.awaitInput(groups, ends, settings.phaseTimeout());
         }
     }
 
