@@ -111,7 +111,7 @@ public record CustomerTopologyConfig(
             tiers(get(config, TIERS, "bronze:0,silver:500,gold:2000,platinum:10000")),
             metric(get(config, TIER_METRIC, "NET_SPEND_12M")),
             Duration.parse(get(config, DOWNGRADE_GRACE, "P30D")),
-            metric(get(config, HIGH_VALUE_METRIC, "FORMULA_CLV")),
+            highValueMetric(config),
             Money.toCents(new BigDecimal(get(config, HIGH_VALUE_THRESHOLD, "10000"))),
             Double.parseDouble(get(config, HIGH_VALUE_HYSTERESIS, "0.1")),
             Double.parseDouble(get(config, LIFESPAN_YEARS, "3")),
@@ -123,8 +123,12 @@ public record CustomerTopologyConfig(
             SegmentPrior.Settings.from(config));
     }
 
-    /** The metric named {@code name} (case-insensitive, '-' for '_'). */
-    public static ValueMetric metric(String name) {
+    /** The configured metric of the HIGH_VALUE alert (also what the segment sketches hold). */
+    public static ValueMetric highValueMetric(Map<String, ?> config) {
+        return metric(get(config, HIGH_VALUE_METRIC, "FORMULA_CLV"));
+    }
+
+    private static ValueMetric metric(String name) {
         return ValueMetric.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 

@@ -87,7 +87,7 @@ public record SegmentsConfig(
             Duration.parse(get(config, PUBLISH_INTERVAL, "PT1S")),
             Duration.parse(get(config, SKETCH_INTERVAL, "PT5M")),
             Integer.parseInt(get(config, SKETCH_K, "200")),
-            CustomerTopologyConfig.metric(get(config, CustomerTopologyConfig.HIGH_VALUE_METRIC, "FORMULA_CLV")),
+            CustomerTopologyConfig.highValueMetric(config),
             topPercent(get(config, TOP_PERCENT, "")));
     }
 
