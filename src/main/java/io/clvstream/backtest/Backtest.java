@@ -125,7 +125,7 @@ public final class Backtest {
     /** Publishes the sample as of {@code asOf} to the fitter's input topic and returns what the fitter published. */
     private ModelParams fitAsOf(TopologyTestDriver driver, TopicNames topics, ClvSerdes serdes, long asOf, int sampleSize) {
         final RfmSample sample = new RfmSample(sampleSize);
-        sample.init(driver.getKeyValueStore(ClvTopology.RFM_SAMPLE_STORE));
+        sample.init(driver.getKeyValueStore(ClvTopology.CUSTOMER_STATE_STORE));
         final RfmSummary summary = sample.summary(0, asOf);
         final TestOutputTopic<String, ModelParams> published =
             driver.createOutputTopic(topics.modelParams(), new StringDeserializer(), serdes.modelParams().deserializer());

@@ -6,7 +6,6 @@ import io.clvstream.avro.DeadLetter;
 import io.clvstream.avro.TierChange;
 import io.clvstream.avro.internal.CustomerEvent;
 import io.clvstream.avro.internal.CustomerState;
-import io.clvstream.avro.internal.RfmSampleEntry;
 import io.clvstream.avro.internal.RfmSummary;
 import io.clvstream.avro.internal.SegmentChange;
 import io.clvstream.predict.ScoringModel;
@@ -66,8 +65,6 @@ public final class ClvTopology {
     public static final String MODEL_PARAMS_KEY = "current";
     /** Global store holding the latest {@code clv.segment-stats} record (as published bytes) per segment. */
     public static final String SEGMENT_STATS_STORE = "segment-stats-store";
-    /** Per customer task: the bottom-k sample of its customers (see RfmSample). */
-    public static final String RFM_SAMPLE_STORE = "rfm-sample";
     /** Repartition topic {@code <application.id>-rfm-summaries-repartition}, one partition: one fitter. */
     public static final String RFM_SUMMARIES_REPARTITION = "rfm-summaries";
     /** The fitter's latest summary per source partition. */
@@ -104,8 +101,6 @@ public final class ClvTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
             stores.keyValue(DUE_INDEX_STORE), Serdes.Bytes(), Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-            stores.keyValue(RFM_SAMPLE_STORE), Serdes.Bytes(), new InternalAvroSerde<>(RfmSampleEntry.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
             stores.keyValue(RFM_SUMMARY_STORE), Serdes.String(), new InternalAvroSerde<>(RfmSummary.class)));
 
         final KStream<String, SpecificRecord> decoded =
@@ -136,7 +131,7 @@ public final class ClvTopology {
                     topics.modelParams(), published -> new PublishedPopulation(published, serdes.segmentStats().deserializer(),
                         topics.segmentStats(), config), new SegmentMembers(SegmentsConfig.from(config))),
                 Named.as(CUSTOMER_PROCESSOR),
-                CUSTOMER_STATE_STORE, DUE_INDEX_STORE, RFM_SAMPLE_STORE)
+                CUSTOMER_STATE_STORE, DUE_INDEX_STORE)
             .split(Named.as("emit-"))
             .branch((key, value) -> value instanceof CustomerValue, Branched.withConsumer(values -> values.to(
                 topics.customerValues(), produced(serdes.outputKey(), "customer-values-sink", CustomerValue.class, serdes.customerValue())),

@@ -4,7 +4,6 @@ import io.clvstream.avro.CustomerValue;
 import io.clvstream.avro.ModelParams;
 import io.clvstream.avro.internal.CustomerEvent;
 import io.clvstream.avro.internal.CustomerState;
-import io.clvstream.avro.internal.RfmSampleEntry;
 import io.clvstream.avro.internal.SegmentChange;
 import io.clvstream.avro.internal.SegmentMember;
 import io.clvstream.customer.CustomerEngine;
@@ -77,7 +76,7 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
         this.states = context.getStateStore(ClvTopology.CUSTOMER_STATE_STORE);
         this.dueIndex = context.getStateStore(ClvTopology.DUE_INDEX_STORE);
         this.model.init(context.getStateStore(ClvTopology.MODEL_PARAMS_STORE));
-        this.sample.init(context.getStateStore(ClvTopology.RFM_SAMPLE_STORE));
+        this.sample.init(states);
         final KeyValueStore<String, byte[]> segmentStats = context.getStateStore(ClvTopology.SEGMENT_STATS_STORE);
         this.population = populationOf.apply(segmentStats::get);
         final PunctuationType clock =
@@ -93,7 +92,7 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
         final CustomerState stored = states.get(customerId);
         final CustomerState state = stored == null ? CustomerLedger.empty() : stored;
         final Long previousDue = state.getDueAt();
-        final RfmSampleEntry sampledBefore = RfmSample.entry(state);
+        final boolean wasPurchaser = RfmSample.purchaser(stored);
         final CustomerEngine.Update update;
         try {
             update = engine.onEvent(customerId, state, record.value(), model.get(), population);
@@ -117,7 +116,7 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
         moveDueEntry(customerId, previousDue, state.getDueAt());
         final SegmentChange segmentChange = segmentChange(state, update.value());
         states.put(customerId, state);
-        sample.update(customerId, sampledBefore, RfmSample.entry(state));
+        sample.update(customerId, wasPurchaser, state);
         emit(customerId, update, segmentChange, record.timestamp());
     }
 

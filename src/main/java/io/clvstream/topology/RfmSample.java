@@ -9,46 +9,50 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * A task's bottom-k sample of its customers in the {@code rfm-sample} store: the k customers with the smallest
- * 64-bit hash of their id, keyed by that hash (big-endian, so store order is hash order) and the id. A uniform
- * sample that is maintained by deltas: a customer's entry is written only when its (x, first day, recency,
- * repeat value) changes, and a new customer enters only by displacing the largest hash. The largest hash also
- * estimates the population (k - 1) / max (the KMV estimator, relative error about 1 / sqrt(k)), so no count is
- * kept. Not thread safe; one per processor.
+ * A task's bottom-k sample of its purchasers: the k customers with a purchase (refunded ones included) whose
+ * 64-bit id hash is smallest. Only the membership is kept, in memory, as hash-then-id keys in hash order; the
+ * figures come from {@code customer-state} when a summary is made. So the sample costs no store and no
+ * changelog record per event: membership is a pure function of the customer states, rebuilt by one scan when
+ * the task starts (after a restore, a revival under exactly-once, or a move to another instance), and it changes
+ * only when a customer makes a first purchase (a newcomer enters only by displacing the largest hash; nobody
+ * leaves otherwise, so a displaced customer can never come back). The largest hash also estimates the
+ * population (k - 1) / max (the KMV estimator, relative error about 1 / sqrt(k)), so no count is kept. Not
+ * thread safe; one per processor.
  */
 public final class RfmSample {
 
     private static final double TWO_TO_64 = 0x1p64;
 
     private final int capacity;
-    private KeyValueStore<Bytes, RfmSampleEntry> store;
-    private int size;
-    private Bytes largest;
+    private final TreeSet<Bytes> members = new TreeSet<>();
+    private ReadOnlyKeyValueStore<String, CustomerState> states;
 
     public RfmSample(int capacity) {
         this.capacity = capacity;
     }
 
-    /** Reads size and largest key back from the (restored) store: at most k entries, once per task start. */
-    public void init(KeyValueStore<Bytes, RfmSampleEntry> store) {
-        this.store = store;
-        size = 0;
-        largest = null;
-        try (KeyValueIterator<Bytes, RfmSampleEntry> all = store.all()) {
+    /** Rebuilds the membership from {@code states}: one scan per task start. */
+    public void init(ReadOnlyKeyValueStore<String, CustomerState> states) {
+        this.states = states;
+        members.clear();
+        try (KeyValueIterator<String, CustomerState> all = states.all()) {
             while (all.hasNext()) {
-                largest = all.next().key;
-                size++;
+                final KeyValue<String, CustomerState> next = all.next();
+                if (purchaser(next.value)) {
+                    offer(next.key);
+                }
             }
         }
     }
 
-    /** The entry the fit needs of {@code state}, or null for a customer who never had a kept purchase. */
+    /** The entry the fit needs of {@code state}, or null for a customer who has no kept purchase now. */
     static RfmSampleEntry entry(CustomerState state) {
         if (state.getPurchaseDays().isEmpty()) {
             return null;
@@ -57,56 +61,47 @@ public final class RfmSample {
             CustomerFigures.recencyDays(state), Math.max(0, state.getKeptCents() - state.getFirstDayCents()), true);
     }
 
-    /** Records that {@code customerId} changed from {@code before} to {@code after} (null: no kept purchase). */
-    void update(String customerId, RfmSampleEntry before, RfmSampleEntry after) {
-        if (after == null && before == null || after != null && after.equals(before)) {
-            return;
-        }
-        final RfmSampleEntry stored = after != null ? after
-            : new RfmSampleEntry(before.getX(), before.getFirstDay(), before.getRecencyDays(), before.getRepeatCents(), false);
-        final Bytes key = key(customerId);
-        // A full sample holds exactly the k smallest hashes: a larger one is not in it and does not enter.
-        if (size >= capacity && key.compareTo(largest) > 0) {
-            return;
-        }
-        if (store.get(key) != null) {
-            store.put(key, stored);
-            return;
-        }
-        if (size < capacity) {
-            store.put(key, stored);
-            size++;
-            if (largest == null || key.compareTo(largest) > 0) {
-                largest = key;
-            }
-            return;
-        }
-        store.put(key, stored);
-        store.delete(largest);
-        try (KeyValueIterator<Bytes, RfmSampleEntry> descending = store.reverseAll()) {
-            largest = descending.next().key;
+    /** Records that {@code customerId}'s state changed from one with {@code wasPurchaser} to {@code state}. */
+    void update(String customerId, boolean wasPurchaser, CustomerState state) {
+        if (!wasPurchaser && purchaser(state)) {
+            offer(customerId);
         }
     }
 
-    /** The summary to publish: the active entries and the customers each stands for. */
+    static boolean purchaser(CustomerState state) {
+        return state != null && state.getFirstPurchaseAt() != null;
+    }
+
+    private void offer(String customerId) {
+        final Bytes key = key(customerId);
+        if (members.size() < capacity) {
+            members.add(key);
+        } else if (key.compareTo(members.last()) < 0 && members.add(key)) {
+            members.pollLast();
+        }
+    }
+
+    /**
+     * The summary to publish: the sampled customers who have a kept purchase now (one whose orders were all
+     * refunded stays a member, left out of the fit, so the sample stays uniform) and the customers each stands for.
+     */
     public RfmSummary summary(int partition, long asOfMs) {
-        final List<RfmSampleEntry> active = new ArrayList<>(size);
-        try (KeyValueIterator<Bytes, RfmSampleEntry> all = store.all()) {
-            while (all.hasNext()) {
-                final KeyValue<Bytes, RfmSampleEntry> next = all.next();
-                if (next.value.getActive()) {
-                    active.add(next.value);
-                }
+        final List<RfmSampleEntry> active = new ArrayList<>(members.size());
+        for (final Bytes member : members) {
+            final CustomerState state = states.get(customerId(member));
+            final RfmSampleEntry entry = state == null ? null : entry(state);
+            if (entry != null) {
+                active.add(entry);
             }
         }
         return new RfmSummary(partition, asOfMs, capacity, weight(), active);
     }
 
     private double weight() {
-        if (size < capacity) {
+        if (members.size() < capacity) {
             return 1.0;
         }
-        final double largestFraction = (unsigned(largest) + 1.0) / TWO_TO_64;
+        final double largestFraction = (unsigned(members.last()) + 1.0) / TWO_TO_64;
         return (capacity - 1) / largestFraction / capacity;
     }
 
@@ -118,5 +113,10 @@ public final class RfmSample {
     static Bytes key(String customerId) {
         final byte[] id = customerId.getBytes(StandardCharsets.UTF_8);
         return Bytes.wrap(ByteBuffer.allocate(Long.BYTES + id.length).put(IdHashes.of(customerId).bytes()).put(id).array());
+    }
+
+    private static String customerId(Bytes key) {
+        final byte[] bytes = key.get();
+        return new String(bytes, Long.BYTES, bytes.length - Long.BYTES, StandardCharsets.UTF_8);
     }
 }

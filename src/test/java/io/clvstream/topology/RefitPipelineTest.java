@@ -119,13 +119,9 @@ class RefitPipelineTest {
             f.driver.advanceWallClockTime(Duration.ofMinutes(1));
             // Bottom-k estimate: relative standard error about 1/sqrt(100) = 10 %; 3 standard errors allowed.
             assertThat((double) published.readValue().getCustomers()).isCloseTo(500, within(150.0));
-            long sampled = 0;
-            try (var all = f.driver.getKeyValueStore(ClvTopology.RFM_SAMPLE_STORE).all()) {
-                for (; all.hasNext(); all.next()) {
-                    sampled++;
-                }
-            }
-            assertThat(sampled).isEqualTo(100);
+            final RfmSample sample = new RfmSample(100);
+            sample.init(f.driver.getKeyValueStore(ClvTopology.CUSTOMER_STATE_STORE));
+            assertThat(sample.summary(0, END.toEpochMilli()).getEntries()).hasSize(100);
         }
     }
 }

@@ -37,7 +37,7 @@ class TopologyNamesTest {
             .contains("Source: signups-source (topics: [customers.signups])")
             .contains("Source: events-by-customer-repartition-source (topics: [events-by-customer-repartition])")
             .contains("Sink: events-by-customer-repartition-sink (topic: events-by-customer-repartition)")
-            .contains("Processor: customer-processor (stores: [customer-state, rfm-sample, tier-due-index])")
+            .contains("Processor: customer-processor (stores: [customer-state, tier-due-index])")
             .contains("Processor: segment-changes (stores: [])")
             .contains("Sink: rfm-summaries-repartition-sink (topic: rfm-summaries-repartition)")
             .contains("Source: rfm-summaries-repartition-source (topics: [rfm-summaries-repartition])")
