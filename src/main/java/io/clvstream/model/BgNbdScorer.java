@@ -4,7 +4,7 @@ package io.clvstream.model;
  * Per-customer BG/NBD scoring for one parameter version (Fader, Hardie &amp; Lee 2005, "Counting your customers
  * the easy way"): P(alive) (eq. 13 of the accompanying note / lifetimes' {@code conditional_probability_alive}),
  * E[X(t)] (eq. 9) and E[Y(t) | x, t_x, T] (eq. 10). Build once per parameter version; every method is pure,
- * thread safe and allocation free.
+ * thread safe and, once each purchase count's 2F1 is prepared (first use), allocation free.
  *
  * <p>Eq. 10 contains {@code ((α+T)/(α+T+t))^(r+x) · 2F1(r+x, b+x; a+b+x−1; z)}, z = t/(α+T+t). Its parameters
  * grow with x, which makes the series slow and overflow-prone for frequent buyers, so it is evaluated through
@@ -15,12 +15,18 @@ public final class BgNbdScorer implements TransactionModel {
 
     /** Within this distance of a = 1 eq. 10 is 0/0; it is interpolated between a = 1 ± band instead. */
     private static final double A_ONE_BAND = 1e-6;
+    /** Purchase counts x whose 2F1 of eq. 10 is kept prepared (see {@link #hypergeometric}). */
+    private static final int PREPARED_COUNTS = 1024;
 
     private final BgNbdParams params;
     private final double r;
     private final double alpha;
     private final double a;
     private final double b;
+    /** Prepared 2F1 of eq. 10 by x, for a itself and for the two interpolation points a = 1 ± band. */
+    private final Hypergeometric.Prepared[] preparedAtA = new Hypergeometric.Prepared[PREPARED_COUNTS];
+    private final Hypergeometric.Prepared[] preparedBelowOne = new Hypergeometric.Prepared[PREPARED_COUNTS];
+    private final Hypergeometric.Prepared[] preparedAboveOne = new Hypergeometric.Prepared[PREPARED_COUNTS];
 
     public BgNbdScorer(BgNbdParams params) {
         this.params = params;
@@ -75,9 +81,28 @@ public final class BgNbdScorer implements TransactionModel {
         double z = t / horizon;
         double logOneMinusZ = Math.log((alpha + T) / horizon);
         double c = aa + b + x - 1;
-        double f = Hypergeometric.value(aa + b - 1 - r, aa - 1, c, z);
+        double f = hypergeometric(aa, x, z);
         double bracket = -Math.expm1((aa - 1) * logOneMinusZ) - Math.exp((aa - 1) * logOneMinusZ) * (f - 1);
         return c / (aa - 1) * bracket;
+    }
+
+    /**
+     * 2F1(aa+b−1−r, aa−1; aa+b+x−1; z). Its parameters depend only on x, so for the usual counts the
+     * connection formula's gamma-function coefficients are computed once per scorer and x rather than at
+     * each of the CLV's monthly horizons. Filled on first use; a race only computes an entry twice (the
+     * entries are immutable, so a reference read from another thread is safe).
+     */
+    private double hypergeometric(double aa, int x, double z) {
+        if (x >= PREPARED_COUNTS) {
+            return Hypergeometric.value(aa + b - 1 - r, aa - 1, aa + b + x - 1, z);
+        }
+        Hypergeometric.Prepared[] table = aa == a ? preparedAtA : aa < 1 ? preparedBelowOne : preparedAboveOne;
+        Hypergeometric.Prepared prepared = table[x];
+        if (prepared == null) {
+            prepared = new Hypergeometric.Prepared(aa + b - 1 - r, aa - 1, aa + b + x - 1);
+            table[x] = prepared;
+        }
+        return prepared.value(z);
     }
 
     /**

@@ -38,6 +38,43 @@ public final class Hypergeometric {
 
     /** {@code 2F1(a, b; c; z)} for {@code z < 1}; {@code c} must not be a non-positive integer. */
     public static double value(double a, double b, double c, double z) {
+        return value(a, b, c, z, null);
+    }
+
+    /**
+     * {@code 2F1(a, b; c; ·)} for one (a, b, c) at many z, e.g. one customer's expected purchases month by month:
+     * the gamma-function coefficients of the {@code 1−z} connection formula, eight log-gammas and three
+     * exponentials, are computed once instead of at every z. The values are exactly those of
+     * {@link Hypergeometric#value(double, double, double, double)}. Immutable.
+     */
+    public static final class Prepared {
+        private final double a;
+        private final double b;
+        private final double c;
+        private final double first;
+        private final int secondSign;
+        private final double secondLog;
+
+        public Prepared(double a, double b, double c) {
+            if (isNonPositiveInteger(c)) {
+                throw new IllegalArgumentException("2F1 undefined for c = " + c);
+            }
+            this.a = a;
+            this.b = b;
+            this.c = c;
+            double offset = c - a - b - Math.rint(c - a - b);
+            boolean connects = Math.abs(offset) >= INTEGER_BAND && !isNonPositiveInteger(a) && !isNonPositiveInteger(b);
+            this.first = connects ? firstCoefficient(a, b, c) : 0;
+            this.secondSign = connects ? secondSign(a, b, c) : 0;
+            this.secondLog = connects ? secondLogCoefficient(a, b, c) : 0;
+        }
+
+        public double value(double z) {
+            return Hypergeometric.value(a, b, c, z, this);
+        }
+    }
+
+    private static double value(double a, double b, double c, double z, Prepared prepared) {
         if (isNonPositiveInteger(c)) {
             throw new IllegalArgumentException("2F1 undefined for c = " + c);
         }
@@ -60,7 +97,8 @@ public final class Hypergeometric {
         double m = c - a - b;
         double offset = m - Math.rint(m);
         if (Math.abs(offset) >= INTEGER_BAND) {
-            return connection(a, b, c, z);
+            return prepared == null ? connection(a, b, c, z)
+                : connection(a, b, c, z, prepared.first, prepared.secondSign, prepared.secondLog);
         }
         if (z <= SLOW_SERIES_LIMIT) {
             return series(a, b, c, z);
@@ -100,21 +138,42 @@ public final class Hypergeometric {
 
     /** A&amp;S 15.3.6; requires c−a−b not an integer. */
     private static double connection(double a, double b, double c, double z) {
+        return connection(a, b, c, z, firstCoefficient(a, b, c), secondSign(a, b, c), secondLogCoefficient(a, b, c));
+    }
+
+    /**
+     * A&amp;S 15.3.6 with its gamma-function coefficients given: {@code first} = Γ(c)Γ(m)/(Γ(c−a)Γ(c−b)) (0 when
+     * a reciprocal gamma vanishes), and the second term's sign and the log of its modulus without the
+     * {@code (1−z)^m} factor. Only the two series depend on z.
+     */
+    private static double connection(double a, double b, double c, double z, double first, int secondSign,
+                                     double secondLog) {
         double m = c - a - b;
         double w = 1 - z;
-        double first = 0;
-        int s1 = signGamma(c) * signGamma(m) * reciprocalSignGamma(c - a) * reciprocalSignGamma(c - b);
-        if (s1 != 0) {
-            double log1 = logAbsGamma(c) + logAbsGamma(m) - logAbsGamma(c - a) - logAbsGamma(c - b);
-            first = s1 * Math.exp(log1) * series(a, b, 1 - m, w);
-        }
+        double firstTerm = first == 0 ? 0 : first * series(a, b, 1 - m, w);
         double second = 0;
-        int s2 = signGamma(c) * signGamma(-m) * reciprocalSignGamma(a) * reciprocalSignGamma(b);
-        if (s2 != 0) {
-            double log2 = logAbsGamma(c) + logAbsGamma(-m) - logAbsGamma(a) - logAbsGamma(b) + m * Math.log(w);
-            second = s2 * Math.exp(log2) * series(c - a, c - b, m + 1, w);
+        if (secondSign != 0) {
+            second = secondSign * Math.exp(secondLog + m * Math.log(w)) * series(c - a, c - b, m + 1, w);
         }
-        return first + second;
+        return firstTerm + second;
+    }
+
+    private static double firstCoefficient(double a, double b, double c) {
+        double m = c - a - b;
+        int s1 = signGamma(c) * signGamma(m) * reciprocalSignGamma(c - a) * reciprocalSignGamma(c - b);
+        if (s1 == 0) {
+            return 0;
+        }
+        return s1 * Math.exp(logAbsGamma(c) + logAbsGamma(m) - logAbsGamma(c - a) - logAbsGamma(c - b));
+    }
+
+    private static int secondSign(double a, double b, double c) {
+        return signGamma(c) * signGamma(-(c - a - b)) * reciprocalSignGamma(a) * reciprocalSignGamma(b);
+    }
+
+    private static double secondLogCoefficient(double a, double b, double c) {
+        double m = c - a - b;
+        return logAbsGamma(c) + logAbsGamma(-m) - logAbsGamma(a) - logAbsGamma(b);
     }
 
     static boolean isNonPositiveInteger(double v) {

@@ -4,7 +4,7 @@ package io.clvstream.model;
  * A fitted "buy till you die" transaction model scored per customer from (x, t_x, T), all times in the model's
  * time unit and measured from the customer's first purchase. Implemented by {@link BgNbdScorer} and
  * {@link ParetoNbdScorer} so that the stream can choose the model by configuration. Implementations are
- * immutable, thread safe and allocation free on these methods.
+ * thread safe, immutable in what they compute and, once warm, allocation free on these methods.
  */
 public interface TransactionModel {
 

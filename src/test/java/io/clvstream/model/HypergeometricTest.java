@@ -83,4 +83,26 @@ class HypergeometricTest {
         double expected = bruteForce(0.8, 1.9, 3.1, -0.6);
         assertThat(Hypergeometric.value(0.8, 1.9, 3.1, -0.6)).isCloseTo(expected, within(1e-12));
     }
+
+    @ParameterizedTest
+    @CsvSource({
+        // a, b, c: connection region, c−a−b near an integer (interpolated), polynomial, BG/NBD eq. 10 shapes
+        "0.5, 0.3, 1.7",
+        "1.3, 0.7, 3.4",
+        "12.5, 3.5, 20.25",
+        "1, 1, 2",
+        "-2, 1.5, 2.5",
+        "1.976, -0.207, 2.219",
+        "28.8, 0.004, 37.0",
+    })
+    void preparedGivesExactlyTheValuesOfTheOneOffFunction(double a, double b, double c) {
+        Hypergeometric.Prepared prepared = new Hypergeometric.Prepared(a, b, c);
+        for (double z : new double[] {-3, -0.6, 0, 0.2, 0.5, 0.9, 0.90001, 0.93, 0.97, 0.99, 0.999, 0.999999}) {
+            assertThat(prepared.value(z)).as("z = %s", z).isEqualTo(Hypergeometric.value(a, b, c, z));
+        }
+        // and the one-off function is itself right here (independent reference) in the connection region
+        if (a > 0 && b != 0 && Math.abs(c - a - b - Math.rint(c - a - b)) > 1e-3) {
+            assertThat(prepared.value(0.93)).isCloseTo(bruteForce(a, b, c, 0.93), within(1e-9 * Math.abs(bruteForce(a, b, c, 0.93))));
+        }
+    }
 }
