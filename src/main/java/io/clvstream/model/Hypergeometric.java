@@ -129,7 +129,8 @@ public final class Hypergeometric {
                 return sum;
             }
             double rho = Math.max(Math.abs(ratio), Math.abs(z));
-            if (rho < 1 && Math.abs(term) * rho / (1 - rho) <= TOLERANCE * Math.abs(sum)) {
+            // |term|·ρ/(1−ρ) ≤ tol·|sum| without the division: this loop is the hot spot of per-event scoring.
+            if (rho < 1 && Math.abs(term) * rho <= TOLERANCE * Math.abs(sum) * (1 - rho)) {
                 return sum;
             }
         }
