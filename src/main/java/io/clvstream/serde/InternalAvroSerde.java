@@ -1,12 +1,9 @@
 package io.clvstream.serde;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
 import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
@@ -26,11 +23,11 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
     public static final byte FORMAT_V1 = 1;
+    private static final byte[] HEADER = {FORMAT_V1};
 
     private final Class<T> type;
     private final SpecificDatumWriter<T> writer;
     private final SpecificDatumReader<T> reader;
-    private final ThreadLocal<BinaryEncoder> encoders = new ThreadLocal<>();
     private final ThreadLocal<BinaryDecoder> decoders = new ThreadLocal<>();
 
     /**
@@ -60,13 +57,7 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
             return null;
         }
         try {
-            final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-            out.write(FORMAT_V1);
-            final BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, encoders.get());
-            encoders.set(encoder);
-            writer.write(record, encoder);
-            encoder.flush();
-            return out.toByteArray();
+            return AvroEncoding.encode(HEADER, writer, record);
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("Cannot encode " + type.getSimpleName() + ": " + e.getMessage(), e);
         }

@@ -4,18 +4,14 @@ import io.clvstream.registry.RegistryClientConfig;
 import io.clvstream.registry.RegisteredSchema;
 import io.clvstream.registry.SchemaRegistryClient;
 import io.clvstream.registry.SchemaRegistryClients;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -28,12 +24,15 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class SpecificAvroSerializer<T extends SpecificRecord> implements Serializer<T> {
 
-    private final ThreadLocal<BinaryEncoder> encoders = new ThreadLocal<>();
-    private final Map<String, Integer> idsBySubject = new ConcurrentHashMap<>();
-    private final Map<String, RegisteredSchema> latestBySubject = new ConcurrentHashMap<>();
+    private final Map<String, Target> targetsByTopic = new ConcurrentHashMap<>();
+    private final Map<Schema, SpecificDatumWriter<T>> writers = new ConcurrentHashMap<>();
     private SchemaRegistryClient registry;
     private RegistryClientConfig config;
     private boolean isKey;
+
+    /** Where a topic's records go: the framing header (magic byte, schema id) and the schema to write. */
+    private record Target(byte[] header, Schema schema) {
+    }
 
     public SpecificAvroSerializer() {
     }
@@ -58,36 +57,42 @@ public final class SpecificAvroSerializer<T extends SpecificRecord> implements S
             // Null stays null so tombstones keep their meaning on compacted topics.
             return null;
         }
-        final String subject = topic + (isKey ? "-key" : "-value");
         final Schema schema = record.getSchema();
         try {
-            if (config.useLatestVersion()) {
-                final RegisteredSchema latest = latestBySubject.computeIfAbsent(subject, registry::getLatest);
-                return WireFormat.frame(latest.id(), latest.schema().equals(schema)
-                    ? encode(record, new SpecificDatumWriter<>(schema))
-                    : rewrite(encode(record, new SpecificDatumWriter<>(schema)), schema, latest.schema()));
+            // Looked up by topic, not by subject: no string built per record. One class, one schema per serializer.
+            final Target target = targetsByTopic.computeIfAbsent(topic, t -> target(t, schema));
+            final SpecificDatumWriter<T> writer = writers.computeIfAbsent(schema, SpecificDatumWriter::new);
+            if (target.schema().equals(schema)) {
+                return AvroEncoding.encode(target.header(), writer, record);
             }
-            final int id = idsBySubject.computeIfAbsent(subject, s -> config.autoRegisterSchemas()
-                ? registry.register(s, schema) : registry.getId(s, schema));
-            return WireFormat.frame(id, encode(record, new SpecificDatumWriter<>(schema)));
+            return AvroEncoding.encode(target.header(), new GenericDatumWriter<>(target.schema(), GenericData.get()),
+                rewrite(record, writer, schema, target.schema()));
         } catch (IOException | RuntimeException e) {
-            throw new SerializationException("Error serializing Avro record for subject " + subject + ": " + e.getMessage(), e);
+            throw new SerializationException("Error serializing Avro record for subject " + subject(topic) + ": " + e.getMessage(), e);
         }
     }
 
-    private <D> byte[] encode(D datum, DatumWriter<D> writer) throws IOException {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-        final BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, encoders.get());
-        encoders.set(encoder);
-        writer.write(datum, encoder);
-        encoder.flush();
-        return out.toByteArray();
+    private Target target(String topic, Schema schema) {
+        final String subject = subject(topic);
+        if (config.useLatestVersion()) {
+            final RegisteredSchema latest = registry.getLatest(subject);
+            return new Target(WireFormat.header(latest.id()), latest.schema());
+        }
+        final int id = config.autoRegisterSchemas() ? registry.register(subject, schema) : registry.getId(subject, schema);
+        return new Target(WireFormat.header(id), schema);
     }
 
-    /** Re-encodes {@code body} from schema {@code from} into {@code to} by Avro's by-name resolution rules. */
-    private byte[] rewrite(byte[] body, Schema from, Schema to) throws IOException {
-        final Object resolved = new GenericDatumReader<>(from, to, new SpecificData())
-            .read(null, DecoderFactory.get().binaryDecoder(body, null));
-        return encode(resolved, new GenericDatumWriter<>(to));
+    private String subject(String topic) {
+        return topic + (isKey ? "-key" : "-value");
+    }
+
+    /**
+     * {@code record} as a generic datum of schema {@code to}, by Avro's by-name resolution rules. Generic data
+     * without conversions: logical types stay in their raw form (long, bytes), which is all a rewrite needs; a
+     * specific reader would build this build's class, whose fields are not the other schema's.
+     */
+    private Object rewrite(T record, SpecificDatumWriter<T> writer, Schema from, Schema to) throws IOException {
+        final byte[] body = AvroEncoding.encode(new byte[0], writer, record);
+        return new GenericDatumReader<>(from, to, GenericData.get()).read(null, DecoderFactory.get().binaryDecoder(body, null));
     }
 }

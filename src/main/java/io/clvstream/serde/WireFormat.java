@@ -13,6 +13,11 @@ public final class WireFormat {
     private WireFormat() {
     }
 
+    /** The five bytes that precede a body written with schema {@code schemaId}. */
+    public static byte[] header(int schemaId) {
+        return ByteBuffer.allocate(HEADER_SIZE).put(MAGIC_BYTE).putInt(schemaId).array();
+    }
+
     /** The framed bytes for {@code body} written with schema {@code schemaId}. */
     public static byte[] frame(int schemaId, byte[] body) {
         return ByteBuffer.allocate(HEADER_SIZE + body.length).put(MAGIC_BYTE).putInt(schemaId).put(body).array();

@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.DecoderFactory;
@@ -76,5 +77,34 @@ class WireFormatTest {
     private static void assertReason(SpecificAvroSerde<?> serde, byte[] bytes, WireFormatException.Reason reason) {
         assertThatThrownBy(() -> serde.deserializer().deserialize("commerce.purchases", bytes))
             .isInstanceOfSatisfying(WireFormatException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+    }
+
+    @Test
+    void useLatestVersionWritesUnderTheRegisteredLatestSchemaById() throws Exception {
+        // The registry's latest schema for the subject has a field this build does not know, with a default.
+        final Schema evolved = new Schema.Parser().parse(Purchase.getClassSchema().toString()
+            .replaceFirst("\\[", "[{\"name\":\"storeRegion\",\"type\":\"string\",\"default\":\"web\"},"));
+        final MockSchemaRegistry registry = MockSchemaRegistry.forScope(SCOPE);
+        registry.register("commerce.purchases-value", Purchase.getClassSchema());
+        final int latestId = registry.register("commerce.purchases-value", evolved);
+        final SpecificAvroSerializer<Purchase> serializer = new SpecificAvroSerializer<>(registry,
+            Map.of("schema.registry.url", "mock://" + SCOPE, "use.latest.version", "true", "auto.register.schemas", "false"), false);
+
+        final Purchase second = Purchase.newBuilder(purchase()).setOrderId("o-2").build();
+        final byte[] first = serializer.serialize("commerce.purchases", purchase());
+        final byte[] again = serializer.serialize("commerce.purchases", second);
+
+        for (final byte[] bytes : new byte[][] {first, again}) {
+            assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo(latestId);
+            final GenericRecord decoded = new GenericDatumReader<GenericRecord>(evolved)
+                .read(null, DecoderFactory.get().binaryDecoder(Arrays.copyOfRange(bytes, 5, bytes.length), null));
+            assertThat(decoded.get("storeRegion").toString()).isEqualTo("web");
+            assertThat(decoded.get("customerId").toString()).isEqualTo("c-1");
+        }
+        // Each call returns its own bytes, although the encoding buffer is reused.
+        final SpecificAvroSerde<Purchase> reader = new SpecificAvroSerde<>(Purchase.class);
+        reader.configure(configs, false);
+        assertThat(reader.deserializer().deserialize("commerce.purchases", first)).isEqualTo(purchase());
+        assertThat(reader.deserializer().deserialize("commerce.purchases", again)).isEqualTo(second);
     }
 }
