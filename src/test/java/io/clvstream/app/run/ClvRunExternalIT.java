@@ -7,12 +7,18 @@ import io.clvstream.config.ClvConfig;
 import io.clvstream.config.ClvConfigLoader;
 import io.clvstream.registry.KafkaTestCluster;
 import io.clvstream.registry.MockSchemaRegistry;
+import io.clvstream.topology.ClvTopology;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,6 +59,14 @@ class ClvRunExternalIT {
             final PurchaseRoundTrip client = new PurchaseRoundTrip(KAFKA.bootstrapServers(), registryUrl);
             client.produce(purchase("o-1", "c-9", "42.00"));
             assertThat(client.awaitValue("c-9", 1).getNetRevenue()).isEqualByComparingTo(new BigDecimal("42.00"));
+            // Small changelog segments reach the topics Streams creates, so compaction can keep restores short.
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()))) {
+                final ConfigResource changelog = new ConfigResource(ConfigResource.Type.TOPIC,
+                    "clv-stream-" + ClvTopology.CUSTOMER_STATE_STORE + "-changelog");
+                assertThat(admin.describeConfigs(List.of(changelog)).all().get().get(changelog)
+                    .get(TopicConfig.SEGMENT_BYTES_CONFIG).value())
+                    .isEqualTo(String.valueOf(ClvConfigLoader.CHANGELOG_SEGMENT_BYTES));
+            }
         }
         assertThat(dataDir.resolve("kafka")).as("no embedded broker data").doesNotExist();
     }
