@@ -24,14 +24,37 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class SpecificAvroSerializer<T extends SpecificRecord> implements Serializer<T> {
 
-    private final Map<String, Target> targetsByTopic = new ConcurrentHashMap<>();
-    private final Map<Schema, SpecificDatumWriter<T>> writers = new ConcurrentHashMap<>();
+    private static final byte[] NO_HEADER = new byte[0];
+
+    private final Map<String, Target<T>> targetsByTopic = new ConcurrentHashMap<>();
     private SchemaRegistryClient registry;
     private RegistryClientConfig config;
     private boolean isKey;
 
-    /** Where a topic's records go: the framing header (magic byte, schema id) and the schema to write. */
-    private record Target(byte[] header, Schema schema) {
+    /**
+     * How a topic's records are written: the framing header (magic byte, schema id), the record's own writer and,
+     * when the registered schema is another one ({@code use.latest.version}), the reader that resolves a record
+     * into it and the writer of that schema. Generic data without conversions for the rewrite: logical types stay
+     * in their raw form (long, bytes), which is all it needs; a specific reader would build this build's class,
+     * whose fields are not the other schema's.
+     */
+    private record Target<T>(byte[] header, SpecificDatumWriter<T> writer, GenericDatumReader<Object> resolver,
+                             GenericDatumWriter<Object> rewriter) {
+
+        static <T> Target<T> of(int id, Schema recordSchema, Schema registered) {
+            final boolean same = registered.equals(recordSchema);
+            return new Target<>(WireFormat.header(id), new SpecificDatumWriter<>(recordSchema),
+                same ? null : new GenericDatumReader<>(recordSchema, registered, GenericData.get()),
+                same ? null : new GenericDatumWriter<>(registered, GenericData.get()));
+        }
+
+        byte[] encode(T record) throws IOException {
+            if (resolver == null) {
+                return AvroEncoding.encode(header, writer, record);
+            }
+            final byte[] body = AvroEncoding.encode(NO_HEADER, writer, record);
+            return AvroEncoding.encode(header, rewriter, resolver.read(null, DecoderFactory.get().binaryDecoder(body, null)));
+        }
     }
 
     public SpecificAvroSerializer() {
@@ -57,42 +80,25 @@ public final class SpecificAvroSerializer<T extends SpecificRecord> implements S
             // Null stays null so tombstones keep their meaning on compacted topics.
             return null;
         }
-        final Schema schema = record.getSchema();
         try {
             // Looked up by topic, not by subject: no string built per record. One class, one schema per serializer.
-            final Target target = targetsByTopic.computeIfAbsent(topic, t -> target(t, schema));
-            final SpecificDatumWriter<T> writer = writers.computeIfAbsent(schema, SpecificDatumWriter::new);
-            if (target.schema().equals(schema)) {
-                return AvroEncoding.encode(target.header(), writer, record);
-            }
-            return AvroEncoding.encode(target.header(), new GenericDatumWriter<>(target.schema(), GenericData.get()),
-                rewrite(record, writer, schema, target.schema()));
+            return targetsByTopic.computeIfAbsent(topic, t -> target(t, record.getSchema())).encode(record);
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("Error serializing Avro record for subject " + subject(topic) + ": " + e.getMessage(), e);
         }
     }
 
-    private Target target(String topic, Schema schema) {
+    private Target<T> target(String topic, Schema schema) {
         final String subject = subject(topic);
         if (config.useLatestVersion()) {
             final RegisteredSchema latest = registry.getLatest(subject);
-            return new Target(WireFormat.header(latest.id()), latest.schema());
+            return Target.of(latest.id(), schema, latest.schema());
         }
         final int id = config.autoRegisterSchemas() ? registry.register(subject, schema) : registry.getId(subject, schema);
-        return new Target(WireFormat.header(id), schema);
+        return Target.of(id, schema, schema);
     }
 
     private String subject(String topic) {
         return topic + (isKey ? "-key" : "-value");
-    }
-
-    /**
-     * {@code record} as a generic datum of schema {@code to}, by Avro's by-name resolution rules. Generic data
-     * without conversions: logical types stay in their raw form (long, bytes), which is all a rewrite needs; a
-     * specific reader would build this build's class, whose fields are not the other schema's.
-     */
-    private Object rewrite(T record, SpecificDatumWriter<T> writer, Schema from, Schema to) throws IOException {
-        final byte[] body = AvroEncoding.encode(new byte[0], writer, record);
-        return new GenericDatumReader<>(from, to, GenericData.get()).read(null, DecoderFactory.get().binaryDecoder(body, null));
     }
 }

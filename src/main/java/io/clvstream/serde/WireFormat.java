@@ -20,7 +20,7 @@ public final class WireFormat {
 
     /** The framed bytes for {@code body} written with schema {@code schemaId}. */
     public static byte[] frame(int schemaId, byte[] body) {
-        return ByteBuffer.allocate(HEADER_SIZE + body.length).put(MAGIC_BYTE).putInt(schemaId).put(body).array();
+        return ByteBuffer.allocate(HEADER_SIZE + body.length).put(header(schemaId)).put(body).array();
     }
 
     /** The schema id of framed bytes; rejects a missing or wrong magic byte and a short header. */

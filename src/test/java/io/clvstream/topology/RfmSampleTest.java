@@ -28,11 +28,8 @@ class RfmSampleTest {
 
     @Test
     void theSampleIsTheBottomKOfThePurchasersAndIsRebuiltFromTheStates() {
-        try (TopologyFixture f = new TopologyFixture(END, Map.of("clv.model.summary-interval", "PT1M",
-            "clv.model.summary.sample-size", Integer.toString(K)))) {
-            final TestOutputTopic<String, RfmSummary> summaries = f.driver.createOutputTopic(
-                "clv-test-" + ClvTopology.RFM_SUMMARIES_REPARTITION + "-repartition", new StringDeserializer(),
-                new InternalAvroSerde<>(RfmSummary.class).deserializer());
+        try (TopologyFixture f = fixture()) {
+            final TestOutputTopic<String, RfmSummary> summaries = summaries(f);
             final List<String> purchasers = new ArrayList<>();
             for (int c = 0; c < 60; c++) {
                 final String id = "c-" + c;
@@ -76,11 +73,8 @@ class RfmSampleTest {
 
     @Test
     void aFirstPurchaseDisplacesTheLargestHashAndLaterEventsChangeOnlyTheFigures() {
-        try (TopologyFixture f = new TopologyFixture(END, Map.of("clv.model.summary-interval", "PT1M",
-            "clv.model.summary.sample-size", Integer.toString(K)))) {
-            final TestOutputTopic<String, RfmSummary> summaries = f.driver.createOutputTopic(
-                "clv-test-" + ClvTopology.RFM_SUMMARIES_REPARTITION + "-repartition", new StringDeserializer(),
-                new InternalAvroSerde<>(RfmSummary.class).deserializer());
+        try (TopologyFixture f = fixture()) {
+            final TestOutputTopic<String, RfmSummary> summaries = summaries(f);
             final List<String> ids = IntStream.range(0, 40).mapToObj(c -> "d-" + c)
                 .sorted(Comparator.comparing(RfmSampleTest::unsignedHash, Long::compareUnsigned)).toList();
             // The ten largest hashes fill the sample; then the ten smallest arrive and push every one of them out.
@@ -105,6 +99,18 @@ class RfmSampleTest {
             }
             assertThat(published.getEntries()).containsExactlyElementsOf(expected);
         }
+    }
+
+    /** A sample of K per task, published every minute. */
+    private static TopologyFixture fixture() {
+        return new TopologyFixture(END, Map.of("clv.model.summary-interval", "PT1M",
+            "clv.model.summary.sample-size", Integer.toString(K)));
+    }
+
+    /** What the customer task sends the fitter. */
+    private static TestOutputTopic<String, RfmSummary> summaries(TopologyFixture f) {
+        return f.driver.createOutputTopic("clv-test-" + ClvTopology.RFM_SUMMARIES_REPARTITION + "-repartition",
+            new StringDeserializer(), new InternalAvroSerde<>(RfmSummary.class).deserializer());
     }
 
     /** c bought 20.00 at END − (100 + c) days, and for even c 30.00 at END − (10 + c) days. */
