@@ -61,9 +61,9 @@ public final class CustomerFigures {
             case LIFETIME_NET_SPEND -> netCents(state);
             case FORMULA_CLV -> {
                 final Double clv = formulaClv(state, asOfMs, prior);
-                yield clv == null ? null : Money.toCents(Money.toDecimal(clv));
+                yield clv == null ? null : Money.toCents(clv);
             }
-            case PREDICTED_CLV -> score == null ? null : Money.toCents(Money.toDecimal(score.predictedClv()));
+            case PREDICTED_CLV -> score == null ? null : Money.toCents(score.predictedClv());
         };
     }
 

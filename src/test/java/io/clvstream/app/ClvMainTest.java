@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clvstream.config.ClvConfig;
 import io.clvstream.config.ClvConfigLoader;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.ParseResult;
@@ -61,5 +62,18 @@ class ClvMainTest {
     @Test
     void noCommandIsAUsageError() {
         assertThat(ClvMain.commandLine().execute()).isEqualTo(2);
+    }
+
+    @Test
+    void theFormatLocaleIsPinnedWhateverTheMachineSays() {
+        final Locale before = Locale.getDefault(Locale.Category.FORMAT);
+        try {
+            Locale.setDefault(Locale.Category.FORMAT, Locale.GERMANY);
+            ClvMain.pinFormatLocale();
+
+            assertThat(String.format("%,d", 1_234_567)).isEqualTo("1,234,567");
+        } finally {
+            Locale.setDefault(Locale.Category.FORMAT, before);
+        }
     }
 }
