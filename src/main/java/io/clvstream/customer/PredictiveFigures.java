@@ -2,6 +2,7 @@ package io.clvstream.customer;
 
 import io.clvstream.avro.internal.CustomerState;
 import io.clvstream.model.PredictiveClv;
+import io.clvstream.predict.ModelTimeUnit;
 import io.clvstream.predict.PredictConfig;
 import io.clvstream.predict.ScoringModel;
 import java.util.List;
@@ -11,13 +12,17 @@ import java.util.List;
  * numbers: x = repeat purchase days, t_x = last - first purchase day, T = as-of - start (UTC) of the first
  * purchase day, m-bar = mean value of the repeat purchase days, all in the model's time unit.
  *
- * <p>Scoring costs horizonMonths + 1 evaluations of E[Y] (each a 2F1 series); a one-entry memo skips them when
- * the same customer is scored again with unchanged inputs (a signup, a due check at the same time). Not
- * thread safe: one per processor.
+ * <p>Scoring evaluates E[Y] at the horizonMonths month ends and the horizon together (one 2F1 series under
+ * BG/NBD); a one-entry memo skips that when the same customer is scored again with unchanged inputs (a signup, a
+ * due check at the same time). Not thread safe: one per processor.
  */
 public final class PredictiveFigures {
 
     private final PredictConfig config;
+    /** The month ends and, last, the horizon, in the time unit they were made for; and E[Y] at each. */
+    private ModelTimeUnit horizonsUnit;
+    private double[] horizons;
+    private double[] expectations;
     private ScoringModel memoModel;
     private int memoX = -1;
     private double memoTx;
@@ -49,10 +54,12 @@ public final class PredictiveFigures {
             return memo;
         }
         final double pAlive = model.transactions().pAlive(x, tx, age);
-        final double expected = model.transactions().expectedPurchases(config.horizon(), x, tx, age);
+        final int months = config.horizonMonths();
+        model.transactions().expectedPurchases(horizons(model.unit()), months + 1, x, tx, age, expectations);
+        final double expected = expectations[months];
         final double orderValue = model.spend().expectedAverageValue(x, meanCents / 100.0);
-        final double clv = PredictiveClv.clv(model.transactions(), x, tx, age, orderValue, config.horizonMonths(),
-            config.monthlyDiscount(), model.unit().monthLength(), margin);
+        final double clv = PredictiveClv.discountedIncrements(expectations, months, config.monthlyDiscount())
+            * orderValue * margin;
         final double median = model.transactions().medianTimeToNextPurchase(x, tx, age);
         final long next = asOfMs + (long) Math.min(Long.MAX_VALUE / 4.0, model.unit().toMillis(median));
         // The model package never returns NaN on valid input; this guards the decimal conversions downstream.
@@ -68,6 +75,18 @@ public final class PredictiveFigures {
         memoMargin = margin;
         memoAsOf = asOfMs;
         return memo;
+    }
+
+    private double[] horizons(ModelTimeUnit unit) {
+        if (unit != horizonsUnit) {
+            final int months = config.horizonMonths();
+            horizons = PredictiveClv.monthlyHorizons(months, unit.monthLength(), 1);
+            // In the model's own unit: a published fit may use another than the configured one.
+            horizons[months] = unit.fromDays(config.horizonDays());
+            expectations = new double[months + 1];
+            horizonsUnit = unit;
+        }
+        return horizons;
     }
 
     /**

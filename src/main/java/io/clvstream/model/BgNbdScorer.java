@@ -57,6 +57,25 @@ public final class BgNbdScorer implements TransactionModel {
         return perPurchaserExpectation(t, x, T) * pAlive(x, tx, T);
     }
 
+    /** One P(alive) and one pass of the 2F1 series for all horizons (see {@link Hypergeometric.Prepared#values}). */
+    @Override
+    public void expectedPurchases(double[] t, int count, int x, double tx, double T, double[] into) {
+        if (Math.abs(a - 1) < A_ONE_BAND || x >= PREPARED_COUNTS) {
+            TransactionModel.super.expectedPurchases(t, count, x, tx, T, into);
+            return;
+        }
+        final double alive = pAlive(x, tx, T);
+        final double c = a + b + x - 1;
+        // into holds each z, then the 2F1 at it.
+        for (int i = 0; i < count; i++) {
+            into[i] = t[i] > 0 ? t[i] / (alpha + T + t[i]) : 0;
+        }
+        prepared(preparedAtA, a, x).values(into, count, into);
+        for (int i = 0; i < count; i++) {
+            into[i] = t[i] > 0 ? givenAlive(a, c, Math.log((alpha + T) / (alpha + T + t[i])), into[i]) * alive : 0;
+        }
+    }
+
     @Override
     public double expectedPurchases(double t) {
         if (!(t > 0)) {
@@ -80,9 +99,13 @@ public final class BgNbdScorer implements TransactionModel {
         double horizon = alpha + T + t;
         double z = t / horizon;
         double logOneMinusZ = Math.log((alpha + T) / horizon);
-        double c = aa + b + x - 1;
-        double f = hypergeometric(aa, x, z);
-        double bracket = -Math.expm1((aa - 1) * logOneMinusZ) - Math.exp((aa - 1) * logOneMinusZ) * (f - 1);
+        return givenAlive(aa, aa + b + x - 1, logOneMinusZ, hypergeometric(aa, x, z));
+    }
+
+    /** c/(aa−1) · [1 − (1−z)^(aa−1) · f], with f the 2F1 at z and its 1 − … kept exact for small z. */
+    private static double givenAlive(double aa, double c, double logOneMinusZ, double f) {
+        double powerMinusOne = Math.expm1((aa - 1) * logOneMinusZ);
+        double bracket = -powerMinusOne - (powerMinusOne + 1) * (f - 1);
         return c / (aa - 1) * bracket;
     }
 
@@ -97,12 +120,16 @@ public final class BgNbdScorer implements TransactionModel {
             return Hypergeometric.value(aa + b - 1 - r, aa - 1, aa + b + x - 1, z);
         }
         Hypergeometric.Prepared[] table = aa == a ? preparedAtA : aa < 1 ? preparedBelowOne : preparedAboveOne;
+        return prepared(table, aa, x).value(z);
+    }
+
+    private Hypergeometric.Prepared prepared(Hypergeometric.Prepared[] table, double aa, int x) {
         Hypergeometric.Prepared prepared = table[x];
         if (prepared == null) {
             prepared = new Hypergeometric.Prepared(aa + b - 1 - r, aa - 1, aa + b + x - 1);
             table[x] = prepared;
         }
-        return prepared.value(z);
+        return prepared;
     }
 
     /**

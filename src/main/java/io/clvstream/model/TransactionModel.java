@@ -14,6 +14,17 @@ public interface TransactionModel {
     /** Conditional expected number of purchases in (T, T + t]: E[Y(t) | x, t_x, T]. */
     double expectedPurchases(double t, int x, double tx, double T);
 
+    /**
+     * {@link #expectedPurchases(double, int, double, double)} at each of the first {@code count} horizons of
+     * {@code t}, into {@code into} (not {@code t} itself): the CLV needs one customer's expectation at every
+     * month. One by one here; a model may share work between the horizons.
+     */
+    default void expectedPurchases(double[] t, int count, int x, double tx, double T, double[] into) {
+        for (int i = 0; i < count; i++) {
+            into[i] = expectedPurchases(t[i], x, tx, T);
+        }
+    }
+
     /** Unconditional expected number of repeat purchases in (0, t] for a new customer: E[X(t)]. */
     double expectedPurchases(double t);
 

@@ -90,11 +90,6 @@ public record PredictConfig(
             number(config, AT_RISK_P_ALIVE, "0.5"));
     }
 
-    /** The scoring horizon of expectedPurchases in model time units. */
-    public double horizon() {
-        return timeUnit.fromDays(horizonDays);
-    }
-
     private static double number(Map<String, ?> config, String key, String fallback) {
         final String text = get(config, key, fallback);
         try {

@@ -70,6 +70,22 @@ class BgNbdScorerTest {
     }
 
     @Test
+    void manyHorizonsAtOnceMatchDirectIntegration() {
+        double[] t = {4.345, 8.69, 0, 26.07, 52.14, 52.142857, 300, 2000};
+        double[] into = new double[t.length];
+        for (double[] customer : new double[][] {{2, 30.43, 38.86}, {0, 0, 38.86}, {25, 37, 38}, {1, 1.71, 1.9},
+                {1030, 60, 61}}) {
+            int x = (int) customer[0];
+            scorer.expectedPurchases(t, t.length, x, customer[1], customer[2], into);
+            for (int i = 0; i < t.length; i++) {
+                double expected = t[i] == 0 ? 0
+                    : expectedByIntegration(CDNOW, t[i], x, customer[1], customer[2], scorer.pAlive(x, customer[1], customer[2]));
+                assertThat(into[i]).as("x=%d t=%s", x, t[i]).isCloseTo(expected, within(1e-9 * Math.max(1, expected)));
+            }
+        }
+    }
+
+    @Test
     void worksForADropoutShapeAboveAndAtOne() {
         for (double a : new double[] {1.7, 1.0, 1.0 + 3e-7}) {
             BgNbdParams p = new BgNbdParams(0.5, 10, a, 3);

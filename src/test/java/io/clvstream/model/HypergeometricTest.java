@@ -107,4 +107,34 @@ class HypergeometricTest {
             assertThat(prepared.value(z)).as("z = %s", z).isCloseTo(expected, within(1e-11 * Math.abs(expected)));
         }
     }
+
+    @ParameterizedTest
+    @CsvSource({
+        "1.976, -0.207, 2.219",
+        "1.976, -0.207, 40.219",
+        "0.5, 0.3, 1.7",
+        "2.5, 3.1, 4.2",
+        "-2, 0.7, 3.4",
+    })
+    void manyZAtOnceMatchBruteForceAndTheOneOffValues(double a, double b, double c) {
+        Hypergeometric.Prepared prepared = new Hypergeometric.Prepared(a, b, c);
+        double[] z = {0.05, 0.3, -0.6, 0.9, 0, 0.62, 0.95, 0.999, 0.2};
+        double[] into = new double[z.length + 1];
+        into[z.length] = 42;
+
+        prepared.values(z, z.length, into);
+
+        for (int i = 0; i < z.length; i++) {
+            if (z[i] >= 0 && z[i] <= 0.9) {
+                double expected = bruteForce(a, b, c, z[i]);
+                assertThat(into[i]).as("z = %s", z[i]).isCloseTo(expected, within(1e-13 * Math.abs(expected)));
+            } else {
+                assertThat(into[i]).as("z = %s", z[i]).isEqualTo(Hypergeometric.value(a, b, c, z[i]));
+            }
+        }
+        assertThat(into[z.length]).as("only count values are written").isEqualTo(42);
+        double[] inPlace = z.clone();
+        prepared.values(inPlace, z.length, inPlace);
+        assertThat(inPlace).containsExactly(java.util.Arrays.copyOf(into, z.length));
+    }
 }

@@ -8,6 +8,10 @@ import org.junit.jupiter.api.Test;
 /** Scoring runs per event in the stream: it must not allocate (no boxing, no temporary arrays). */
 class ScoringAllocationTest {
 
+    /** The stream keeps its horizons and results, as these (see PredictiveFigures). */
+    private static final double[] HORIZONS = PredictiveClv.monthlyHorizons(12, 4.345, 0);
+    private static final double[] EXPECTATIONS = new double[12];
+
     @Test
     void scoringDoesNotAllocate() {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -32,7 +36,8 @@ class ScoringAllocationTest {
             for (int k = 0; k < 2; k++) {
                 TransactionModel m = k == 0 ? bg : pareto;
                 sum += m.pAlive(x, tx, T) + m.expectedPurchases(39, x, tx, T);
-                sum += PredictiveClv.clv(m, x, tx, T, gg.expectedAverageValue(x, 20), 12, 0.01, 4.345);
+                m.expectedPurchases(HORIZONS, 12, x, tx, T, EXPECTATIONS);
+                sum += PredictiveClv.discountedIncrements(EXPECTATIONS, 12, 0.01) * gg.expectedAverageValue(x, 20);
             }
             sum += bg.timeWhenPAliveBelow(0.3, x, tx) < Double.POSITIVE_INFINITY ? 1 : 0;
         }

@@ -58,10 +58,14 @@ public class ScoringBenchmark {
         final double[] tx = new double[CUSTOMERS];
         final double[] age = new double[CUSTOMERS];
         final double[] meanValue = new double[CUSTOMERS];
+        /** The month ends in weeks and, last, the 52-week horizon; and E[Y] at each, as PredictiveFigures keeps them. */
+        final double[] horizons = PredictiveClv.monthlyHorizons(MONTHS, PredictiveClv.WEEKS_PER_MONTH, 1);
+        final double[] expectations = new double[MONTHS + 1];
         private int cursor;
 
         @Setup
         public void generate() {
+            horizons[MONTHS] = HORIZON_WEEKS;
             final SplittableRandom random = new SplittableRandom(1);
             for (int i = 0; i < CUSTOMERS; i++) {
                 age[i] = 1 + random.nextDouble() * 77;
@@ -134,13 +138,30 @@ public class ScoringBenchmark {
         return CDNOW_GAMMA_GAMMA.expectedAverageValue(c.x[i], c.meanValue[i]);
     }
 
-    /** The full predictive CLV as {@code PredictiveFigures} computes it: 12 evaluations of E[Y(t)] plus E[M]. */
+    /**
+     * The predictive figures as {@code PredictiveFigures} computes them: E[Y] at the twelve month ends and the
+     * 52-week horizon in one call (one shared 2F1 series under BG/NBD), the discounted CLV and E[M].
+     */
     @Benchmark
-    public double clv12Months(Model m, Customers c) {
+    public double clv12MonthsAndHorizon(Model m, Customers c) {
         final int i = c.next();
+        m.transactions.expectedPurchases(c.horizons, MONTHS + 1, c.x[i], c.tx[i], c.age[i], c.expectations);
+        return clv(c, i) + c.expectations[MONTHS];
+    }
+
+    /** The same, E[Y] evaluated horizon by horizon as before the shared series: the A/B of that change. */
+    @Benchmark
+    public double clv12MonthsAndHorizonOneByOne(Model m, Customers c) {
+        final int i = c.next();
+        for (int k = 0; k <= MONTHS; k++) {
+            c.expectations[k] = m.transactions.expectedPurchases(c.horizons[k], c.x[i], c.tx[i], c.age[i]);
+        }
+        return clv(c, i) + c.expectations[MONTHS];
+    }
+
+    private static double clv(Customers c, int i) {
         final double orderValue = CDNOW_GAMMA_GAMMA.expectedAverageValue(c.x[i], c.meanValue[i]);
-        return PredictiveClv.clv(m.transactions, c.x[i], c.tx[i], c.age[i], orderValue, MONTHS, MONTHLY_DISCOUNT,
-            PredictiveClv.WEEKS_PER_MONTH);
+        return PredictiveClv.discountedIncrements(c.expectations, MONTHS, MONTHLY_DISCOUNT) * orderValue;
     }
 
     @Benchmark
