@@ -15,8 +15,10 @@ import java.util.Objects;
 /**
  * Applies one customer event to the customer's state: the bookkeeping behind every figure the
  * topology publishes. Pure: no Kafka, no clock, no I/O. The result is independent of the order in
- * which purchases arrive; duplicates (same orderId or refundId inside the refund window) change
- * nothing.
+ * which purchases arrive, and of whether a refund arrives before or after its purchase (purchases and
+ * refunds come from different topics, often different systems): a refund of an order not seen yet is
+ * held on an awaited order entry and applied when the purchase comes within the refund window.
+ * Duplicates (same orderId or refundId inside the refund window) change nothing.
  */
 public final class CustomerLedger {
 
@@ -30,6 +32,12 @@ public final class CustomerLedger {
         .thenComparing((a, b) -> Arrays.compareUnsigned(a.getIdHash().bytes(), b.getIdHash().bytes()));
     private static final Comparator<RecentRefund> REFUND_SEQUENCE = Comparator.comparingInt(RecentRefund::getDay)
         .thenComparing((a, b) -> Arrays.compareUnsigned(a.getIdHash().bytes(), b.getIdHash().bytes()));
+
+    /**
+     * {@code RecentOrder.cents} of an awaited order: only refunds of it have arrived, held in its
+     * {@code refundedCents}; its {@code day} is the first such refund's. Never a kept order.
+     */
+    static final long AWAITED = -1;
 
     private final int windowDays;
 
@@ -53,7 +61,8 @@ public final class CustomerLedger {
 
     private Outcome purchase(CustomerState state, CustomerEvent event) {
         final IdHash id = IdHashes.of(event.getEventId());
-        if (findOrder(state, id) != null) {
+        final RecentOrder known = findOrder(state, id);
+        if (known != null && !awaited(known)) {
             return Outcome.DUPLICATE;
         }
         final long at = event.getOccurredAt();
@@ -73,17 +82,46 @@ public final class CustomerLedger {
         addPurchaseDay(state, day, cents);
         MonthlySpend.add(state, UtcCalendar.month(at), cents);
         String note = null;
-        if (day >= windowStart(latest)) {
-            final List<RecentOrder> orders = new ArrayList<>(state.getRecentOrders());
-            orders.add(new RecentOrder(id, day, cents, 0L));
-            orders.sort(ORDER_SEQUENCE);
-            state.setRecentOrders(orders);
+        if (known != null) {
+            note = applyHeldRefunds(state, known, event, day);
+        } else if (day >= windowStart(latest)) {
+            addOrder(state, new RecentOrder(id, day, cents, 0L));
         } else {
             // Older than the refund window: no refund can reach it and no duplicate can be told apart.
             note = "order older than the " + windowDays + "-day refund window: counted, not kept for refunds";
         }
         prune(state);
         return new Outcome(true, note);
+    }
+
+    /**
+     * The purchase of an awaited order: its held refunds now apply to it as if they had come after it. They
+     * were taken off the spend of the awaited entry's month, so they move to the order's month; any part
+     * beyond the order's amount stays a refund of revenue only (in order it would have been rejected, but
+     * it was accepted before the order was known).
+     */
+    private String applyHeldRefunds(CustomerState state, RecentOrder awaited, CustomerEvent event, int day) {
+        final long cents = event.getAmountCents();
+        final long applied = Math.min(awaited.getRefundedCents(), cents);
+        MonthlySpend.add(state, UtcCalendar.monthOfDay(awaited.getDay()), applied);
+        MonthlySpend.add(state, UtcCalendar.monthOfDay(day), -applied);
+        final List<RecentOrder> orders = new ArrayList<>(state.getRecentOrders());
+        orders.remove(awaited);
+        state.setRecentOrders(orders);
+        final RecentOrder order = new RecentOrder(awaited.getIdHash(), day, cents, applied);
+        addOrder(state, order);
+        if (cents > 0 && applied == cents) {
+            removeOrder(state, order);
+            return "order " + event.getEventId() + " arrived after its full refund: order removed";
+        }
+        return "order " + event.getEventId() + " arrived after refunds of " + Money.toDecimal(applied).toPlainString();
+    }
+
+    private static void addOrder(CustomerState state, RecentOrder order) {
+        final List<RecentOrder> orders = new ArrayList<>(state.getRecentOrders());
+        orders.add(order);
+        orders.sort(ORDER_SEQUENCE);
+        state.setRecentOrders(orders);
     }
 
     private Outcome refund(CustomerState state, CustomerEvent event) {
@@ -95,11 +133,19 @@ public final class CustomerLedger {
         }
         final long at = event.getOccurredAt();
         final long cents = event.getAmountCents();
-        final RecentOrder order = findOrder(state, IdHashes.of(event.getOrderId()));
+        final IdHash orderId = IdHashes.of(event.getOrderId());
+        final RecentOrder order = findOrder(state, orderId);
         final String note;
         if (order == null) {
-            MonthlySpend.add(state, UtcCalendar.month(at), -cents);
-            note = "refund of unknown or expired order " + event.getOrderId() + ": revenue only";
+            // Its purchase may still come (another topic, another system): held on an awaited entry until then.
+            final int day = UtcCalendar.day(at);
+            MonthlySpend.add(state, UtcCalendar.monthOfDay(day), -cents);
+            addOrder(state, new RecentOrder(orderId, day, AWAITED, cents));
+            note = "refund of unknown or expired order " + event.getOrderId() + ": revenue only until the order arrives";
+        } else if (awaited(order)) {
+            order.setRefundedCents(order.getRefundedCents() + cents);
+            MonthlySpend.add(state, UtcCalendar.monthOfDay(order.getDay()), -cents);
+            note = "another refund of unknown order " + event.getOrderId() + ": revenue only until the order arrives";
         } else {
             final long remaining = order.getCents() - order.getRefundedCents();
             if (cents > remaining) {
@@ -181,6 +227,10 @@ public final class CustomerLedger {
 
     static boolean isKept(RecentOrder order) {
         return order.getCents() == 0 || order.getRefundedCents() < order.getCents();
+    }
+
+    private static boolean awaited(RecentOrder order) {
+        return order.getCents() == AWAITED;
     }
 
     private static RecentOrder findOrder(CustomerState state, IdHash id) {

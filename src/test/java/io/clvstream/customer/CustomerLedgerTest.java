@@ -10,7 +10,13 @@ import io.clvstream.avro.internal.EventOrigin;
 import io.clvstream.serde.InternalAvroSerde;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -100,6 +106,61 @@ class CustomerLedgerTest {
             .isInstanceOfSatisfying(InvalidEventException.class,
                 e -> assertThat(e.code()).isEqualTo(InvalidEventException.Code.REFUND_EXCEEDS_ORDER));
         assertThat(bytes(state)).isEqualTo(before);
+    }
+
+    @Test
+    void aRefundBeforeItsPurchaseIsHeldAndAppliedWhenTheOrderArrives() {
+        ledger.apply(state, purchase("a", 0, 1_000));
+        assertThat(ledger.apply(state, refund("r1", "b", 40, 300)).note()).contains("until the order arrives");
+        ledger.apply(state, refund("r2", "b", 41, 200));
+        assertThat(CustomerFigures.netCents(state)).isEqualTo(500);
+        assertThat(state.getOrders()).isEqualTo(1);
+
+        final CustomerLedger.Outcome outcome = ledger.apply(state, purchase("b", 35, 500));
+
+        assertThat(outcome.note()).contains("arrived after its full refund");
+        assertThat(state.getOrders()).isEqualTo(1);
+        assertThat(PurchaseDays.decode(state.getPurchaseDays())).containsExactly(DAY0);
+        assertThat(CustomerFigures.netCents(state)).isEqualTo(1_000);
+        assertThat(ledger.apply(state, purchase("b", 35, 500)).changed()).as("now a duplicate").isFalse();
+    }
+
+    @Test
+    void figuresDoNotDependOnWhetherRefundsArriveBeforeOrAfterTheirPurchases() {
+        final SplittableRandom random = new SplittableRandom(7);
+        for (int customer = 0; customer < 300; customer++) {
+            final List<CustomerEvent> events = new ArrayList<>();
+            final int orders = 1 + random.nextInt(8);
+            for (int o = 0; o < orders; o++) {
+                final int day = random.nextInt(60);
+                final long cents = 100 * (1 + random.nextInt(50));
+                events.add(purchase("o" + o, day, cents));
+                long left = cents;
+                for (int r = 0; r < random.nextInt(3) && left > 0; r++) {
+                    final long part = random.nextBoolean() ? left : 1 + random.nextLong(left);
+                    events.add(refund("r" + o + "-" + r, "o" + o, day + random.nextInt(25), part));
+                    left -= part;
+                }
+            }
+            final List<CustomerEvent> inTime = new ArrayList<>(events);
+            inTime.sort(Comparator.comparingLong(CustomerEvent::getOccurredAt));
+            final List<CustomerEvent> shuffled = new ArrayList<>(events);
+            Collections.shuffle(shuffled, new Random(random.nextLong()));
+
+            assertThat(figures(shuffled)).as("customer %d, arrival %s", customer, shuffled).isEqualTo(figures(inTime));
+        }
+    }
+
+    /** What the published figures are made of, after applying {@code events} in the given order. */
+    private List<Object> figures(List<CustomerEvent> events) {
+        final CustomerState s = CustomerLedger.empty();
+        events.forEach(e -> ledger.apply(s, e));
+        final long asOf = T0.plus(Duration.ofDays(100)).toEpochMilli();
+        return List.of(s.getOrders(), s.getGrossCents(), s.getKeptCents(), s.getRefundedCents(),
+            CustomerFigures.netCents(s), PurchaseDays.decode(s.getPurchaseDays()), s.getFirstDayCents(),
+            String.valueOf(CustomerFigures.meanRepeatValueCents(s)), CustomerFigures.repeatTransactions(s),
+            String.valueOf(s.getFirstPurchaseAt()), String.valueOf(s.getLastPurchaseAt()), s.getLatestEventAt(),
+            MonthlySpend.last12Months(s, asOf), MonthlySpend.last12Months(s, T0.plus(Duration.ofDays(400)).toEpochMilli()));
     }
 
     @Test

@@ -1,0 +1,108 @@
+package io.clvstream.serde.bench;
+
+import io.clvstream.avro.internal.CustomerEvent;
+import io.clvstream.avro.internal.CustomerEventType;
+import io.clvstream.avro.internal.CustomerState;
+import io.clvstream.avro.internal.EventOrigin;
+import io.clvstream.customer.CustomerEngine;
+import io.clvstream.customer.CustomerLedger;
+import io.clvstream.customer.CustomerTopologyConfig;
+import io.clvstream.serde.InternalAvroSerde;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One {@code customer-state} read and write as the customer processor does per event, for a customer with a
+ * year of history (twelve purchases a month apart, one refunded in part, a signup with channel and cost):
+ * {@code InternalAvroSerde} itself, and for comparison the same bytes through Avro's other two readers
+ * (the schema-walking generic reader and the fast reader), so the serde's choice stays measured.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Thread)
+public class StateSerdeBenchmark {
+
+    private static final Instant START = Instant.parse("2025-01-06T10:00:00Z");
+    private static final EventOrigin ORIGIN = new EventOrigin("bench", 0, 0L, null, null);
+
+    private final InternalAvroSerde<CustomerState> serde = new InternalAvroSerde<>(CustomerState.class);
+    private SpecificDatumReader<CustomerState> generic;
+    private SpecificDatumReader<CustomerState> fast;
+    private CustomerState state;
+    private byte[] bytes;
+    private BinaryDecoder decoder;
+
+    @Setup
+    public void build() {
+        final CustomerEngine engine = new CustomerEngine(CustomerTopologyConfig.defaults());
+        state = CustomerLedger.empty();
+        engine.onEvent("c", state, event(CustomerEventType.SIGNUP, "s", null, 0, 0));
+        for (int month = 0; month < 12; month++) {
+            engine.onEvent("c", state, event(CustomerEventType.PURCHASE, "o" + month, null, month * 30, 2_500 + 100 * month));
+        }
+        engine.onEvent("c", state, event(CustomerEventType.REFUND, "r", "o11", 331, 500));
+        bytes = serde.serialize("bench", state);
+        generic = reader(false);
+        fast = reader(true);
+    }
+
+    private static SpecificDatumReader<CustomerState> reader(boolean fastReader) {
+        final SpecificData data = new SpecificData(StateSerdeBenchmark.class.getClassLoader());
+        data.setCustomCoders(false);
+        data.setFastReaderEnabled(fastReader);
+        return new SpecificDatumReader<>(CustomerState.getClassSchema(), CustomerState.getClassSchema(), data);
+    }
+
+    private static CustomerEvent event(CustomerEventType type, String id, String orderId, int day, long cents) {
+        return CustomerEvent.newBuilder().setType(type).setCustomerId("c").setEventId(id).setOrderId(orderId)
+            .setOccurredAt(START.plus(Duration.ofDays(day)).toEpochMilli())
+            .setAmountCents(type == CustomerEventType.SIGNUP ? 4_200L : cents)
+            .setAcquisitionChannel(type == CustomerEventType.SIGNUP ? "paid-search" : null)
+            .setSegment(type == CustomerEventType.SIGNUP ? "retail" : null).setOrigin(ORIGIN).build();
+    }
+
+    @Benchmark
+    public CustomerState decode() {
+        return serde.deserialize("bench", bytes);
+    }
+
+    @Benchmark
+    public byte[] encode() {
+        return serde.serialize("bench", state);
+    }
+
+    @Benchmark
+    public CustomerState decodeGenericReader() throws IOException {
+        return read(generic);
+    }
+
+    @Benchmark
+    public CustomerState decodeFastReader() throws IOException {
+        return read(fast);
+    }
+
+    private CustomerState read(SpecificDatumReader<CustomerState> reader) throws IOException {
+        decoder = DecoderFactory.get().binaryDecoder(bytes, 1, bytes.length - 1, decoder);
+        return reader.read(null, decoder);
+    }
+}
