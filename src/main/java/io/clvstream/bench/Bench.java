@@ -89,7 +89,7 @@ public final class Bench {
                     Integer.parseInt(config.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG).orElse("1")),
                     config.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG).orElse(StreamsConfig.AT_LEAST_ONCE),
                     config.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG).orElse("default"),
-                    reference.perSecond(), clv.perSecond(), drained,
+                    reference.perSecond(), clv.perSecond(), reference.cpuMicrosPerRecord(), clv.cpuMicrosPerRecord(), drained,
                     settings.latencyRate(), latency.sent(), latency.seen(), latency.p50Ms(), latency.p99Ms(), latency.maxMs(),
                     state.liveBytes() / customers, state.diskBytes() / customers, state.changelogLogBytes() / customers,
                     restore.seconds(), restore.records());

@@ -19,6 +19,8 @@ public record BenchResult(
     String commitIntervalMs,
     double referenceEventsPerSec,
     double clvEventsPerSec,
+    double referenceCpuMicrosPerEvent,
+    double clvCpuMicrosPerEvent,
     double clvDrainedSeconds,
     int latencyRate,
     long latencySent,
@@ -34,6 +36,11 @@ public record BenchResult(
 
     public double throughputRatio() {
         return clvEventsPerSec / referenceEventsPerSec;
+    }
+
+    /** The reference's stream-thread CPU per event over clv-stream's: the ratio the machine's load cannot move. */
+    public double cpuRatio() {
+        return referenceCpuMicrosPerEvent / clvCpuMicrosPerEvent;
     }
 
     /** Key order is the table's; the first ten are the ones issue #6 names. */
@@ -53,6 +60,9 @@ public record BenchResult(
         map.put("partitions", partitions);
         map.put("threads", threads);
         map.put("commitIntervalMs", commitIntervalMs);
+        map.put("referenceCpuMicrosPerEvent", round(referenceCpuMicrosPerEvent, 1));
+        map.put("clvCpuMicrosPerEvent", round(clvCpuMicrosPerEvent, 1));
+        map.put("cpuRatio", round(cpuRatio(), 3));
         map.put("clvDrainedSeconds", round(clvDrainedSeconds, 2));
         map.put("latencyRate", latencyRate);
         map.put("latencySent", latencySent);
@@ -80,6 +90,8 @@ public record BenchResult(
             row("reference: groupByKey().aggregate()", "%,.0f events/s".formatted(referenceEventsPerSec)),
             row("clv-stream: input processed", "%,.0f events/s".formatted(clvEventsPerSec)),
             row("throughput ratio clv / reference", "%.3f".formatted(throughputRatio())),
+            row("stream-thread CPU per event", "reference %.1f µs, clv-stream %.1f µs (ratio %.3f)".formatted(
+                referenceCpuMicrosPerEvent, clvCpuMicrosPerEvent, cpuRatio())),
             row("clv-stream: all sub-topologies drained", "%.2f s (%,.0f events/s)".formatted(
                 clvDrainedSeconds, events / clvDrainedSeconds)),
             row("latency at %,d events/s".formatted(latencyRate), "p50 %.0f ms, p99 %.0f ms, max %.0f ms (%,d of %,d seen)"

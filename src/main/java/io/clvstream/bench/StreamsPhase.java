@@ -1,5 +1,7 @@
 package io.clvstream.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -19,10 +21,19 @@ final class StreamsPhase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamsPhase.class);
     private static final Duration CLOSE = Duration.ofSeconds(60);
 
-    /** Records per second over the time from the first records polled to all input committed. */
-    record Throughput(long records, double seconds) {
+    /**
+     * Records per second over the time from the first records polled to all input committed, and the CPU
+     * time the application's stream threads had used by then (from their start, so a warm-up of the state
+     * is included; it is small beside the input).
+     */
+    record Throughput(long records, double seconds, double streamThreadCpuSeconds) {
         double perSecond() {
             return records / seconds;
+        }
+
+        /** CPU of the stream threads per record: unlike the rate, it does not move with the load on the machine. */
+        double cpuMicrosPerRecord() {
+            return streamThreadCpuSeconds * 1e6 / records;
         }
     }
 
@@ -63,7 +74,19 @@ final class StreamsPhase implements AutoCloseable {
     Throughput awaitInput(GroupProgress progress, Map<TopicPartition, Long> inputEnds, Duration timeout) {
         final long done = progress.awaitCommitted(applicationId, inputEnds, timeout, this::failed);
         final long records = inputEnds.values().stream().mapToLong(Long::longValue).sum();
-        return new Throughput(records, (done - firstPoll()) / 1e9);
+        return new Throughput(records, (done - firstPoll()) / 1e9, streamThreadCpuSeconds());
+    }
+
+    /** Stream threads are named {@code <application.id>-<process id>-StreamThread-<n>} (their clients' threads are not). */
+    private double streamThreadCpuSeconds() {
+        final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long nanos = 0;
+        for (final Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith(applicationId + "-") && thread.getName().contains("-StreamThread-")) {
+                nanos += Math.max(0, threads.getThreadCpuTime(thread.getId()));
+            }
+        }
+        return nanos / 1e9;
     }
 
     /** Seconds from the first poll until the whole application (every sub-topology) went quiet. */

@@ -36,11 +36,6 @@ public final class ClvConfigLoader {
         defaults.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
         // A stream thread waits this long for an unavailable registry before it is replaced (docs/reliability.md).
         defaults.put("schema.registry.retry.timeout.ms", "5000");
-        // Purchases, refunds and signups are three topics. By default a task with one of them empty locally
-        // waits for the fetch, formatting a log line for every record it checks meanwhile (Kafka 4.3): a third
-        // of the throughput here (docs/performance.md). The ledger needs no interleaving by time across the
-        // topics: a refund that overtakes its purchase is held for it (CustomerLedger), signups may come late.
-        defaults.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "-1");
         // One shared block cache and write buffer manager for all stores (docs/performance.md).
         defaults.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfigSetter.class.getName());
         defaults.put(BoundedRocksDbConfigSetter.BLOCK_CACHE_BYTES, String.valueOf(BoundedRocksDbConfigSetter.DEFAULT_BLOCK_CACHE_BYTES));

@@ -1,6 +1,7 @@
 package io.clvstream.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,6 +51,10 @@ class BenchCommandIT {
         assertThat(json.get("referenceEventsPerSec").asDouble()).isPositive();
         assertThat(json.get("clvEventsPerSec").asDouble()).isPositive();
         assertThat(json.get("throughputRatio").asDouble()).isPositive();
+        assertThat(json.get("referenceCpuMicrosPerEvent").asDouble()).isPositive();
+        assertThat(json.get("clvCpuMicrosPerEvent").asDouble()).isPositive();
+        assertThat(json.get("cpuRatio").asDouble()).isCloseTo(
+            json.get("referenceCpuMicrosPerEvent").asDouble() / json.get("clvCpuMicrosPerEvent").asDouble(), within(0.01));
         assertThat(json.get("p50LatencyMs").asDouble()).isGreaterThanOrEqualTo(0)
             .isLessThanOrEqualTo(json.get("p99LatencyMs").asDouble());
         assertThat(json.get("latencySeen").asLong()).isEqualTo(json.get("latencySent").asLong()).isPositive();

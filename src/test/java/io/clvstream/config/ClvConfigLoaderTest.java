@@ -20,8 +20,6 @@ class ClvConfigLoaderTest {
 
         assertThat(config.applicationId()).isEqualTo("clv-stream");
         assertThat(config.asMap()).containsEntry("processing.guarantee", "exactly_once_v2");
-        // The ledger holds a refund that overtakes its purchase, so tasks need not wait for an empty input.
-        assertThat(config.asMap()).containsEntry("max.task.idle.ms", "-1");
         assertThat(config.partitions()).isEqualTo(6);
         assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
         assertThat(config.stateDir()).isEqualTo(Path.of("./data/streams"));
