@@ -38,7 +38,7 @@ public record BenchResult(
         return clvEventsPerSec / referenceEventsPerSec;
     }
 
-    /** The reference's stream-thread CPU per event over clv-stream's: the ratio the machine's load cannot move. */
+    /** The reference's stream-thread CPU per event over clv-stream's: the ratio the machine's load hardly moves. */
     public double cpuRatio() {
         return referenceCpuMicrosPerEvent / clvCpuMicrosPerEvent;
     }

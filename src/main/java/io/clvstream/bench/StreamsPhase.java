@@ -31,7 +31,7 @@ final class StreamsPhase implements AutoCloseable {
             return records / seconds;
         }
 
-        /** CPU of the stream threads per record: unlike the rate, it does not move with the load on the machine. */
+        /** CPU of the stream threads per record: it moves much less with the load on the machine than the rate. */
         double cpuMicrosPerRecord() {
             return streamThreadCpuSeconds * 1e6 / records;
         }
