@@ -105,13 +105,13 @@ public final class CustomerLedger {
         final long applied = Math.min(awaited.getRefundedCents(), cents);
         MonthlySpend.add(state, UtcCalendar.monthOfDay(awaited.getDay()), applied);
         MonthlySpend.add(state, UtcCalendar.monthOfDay(day), -applied);
-        final List<RecentOrder> orders = new ArrayList<>(state.getRecentOrders());
-        orders.remove(awaited);
-        state.setRecentOrders(orders);
-        final RecentOrder order = new RecentOrder(awaited.getIdHash(), day, cents, applied);
-        addOrder(state, order);
+        // The awaited entry becomes the order itself; its day changes, so the list is sorted again.
+        awaited.setDay(day);
+        awaited.setCents(cents);
+        awaited.setRefundedCents(applied);
+        setSorted(state, new ArrayList<>(state.getRecentOrders()));
         if (cents > 0 && applied == cents) {
-            removeOrder(state, order);
+            removeOrder(state, awaited);
             return "order " + event.getEventId() + " arrived after its full refund: order removed";
         }
         return "order " + event.getEventId() + " arrived after refunds of " + Money.toDecimal(applied).toPlainString();
@@ -120,6 +120,10 @@ public final class CustomerLedger {
     private static void addOrder(CustomerState state, RecentOrder order) {
         final List<RecentOrder> orders = new ArrayList<>(state.getRecentOrders());
         orders.add(order);
+        setSorted(state, orders);
+    }
+
+    private static void setSorted(CustomerState state, List<RecentOrder> orders) {
         orders.sort(ORDER_SEQUENCE);
         state.setRecentOrders(orders);
     }

@@ -55,6 +55,8 @@ public final class Hypergeometric {
         private final double first;
         private final int secondSign;
         private final double secondLog;
+        /** Neither a polynomial nor trivially 1: {@link #values} may share the defining series between its z. */
+        private final boolean sharedSeries;
 
         public Prepared(double a, double b, double c) {
             if (isNonPositiveInteger(c)) {
@@ -68,6 +70,7 @@ public final class Hypergeometric {
             this.first = connects ? firstCoefficient(a, b, c) : 0;
             this.secondSign = connects ? secondSign(a, b, c) : 0;
             this.secondLog = connects ? secondLogCoefficient(a, b, c) : 0;
+            this.sharedSeries = !isNonPositiveInteger(a) && !isNonPositiveInteger(b) && a != 0 && b != 0;
         }
 
         public double value(double z) {
@@ -82,12 +85,11 @@ public final class Hypergeometric {
          * {@link #value} to rounding.
          */
         public void values(double[] z, int count, double[] into) {
-            final boolean seriesCase = !isNonPositiveInteger(a) && !isNonPositiveInteger(b) && a != 0 && b != 0;
             final Workspace work = WORKSPACE.get().fit(count);
             int shared = 0;
             for (int i = 0; i < count; i++) {
                 final double zi = z[i];
-                if (seriesCase && zi > 0 && zi <= DIRECT_LIMIT) {
+                if (sharedSeries && zi > 0 && zi <= DIRECT_LIMIT) {
                     work.z[shared] = zi;
                     work.index[shared++] = i;
                 } else {
@@ -175,9 +177,7 @@ public final class Hypergeometric {
             if (term == 0) {
                 return sum;
             }
-            double rho = Math.max(Math.abs(ratio), Math.abs(z));
-            // |term|·ρ/(1−ρ) ≤ tol·|sum| without the division: this loop is the hot spot of per-event scoring.
-            if (rho < 1 && Math.abs(term) * rho <= TOLERANCE * Math.abs(sum) * (1 - rho)) {
+            if (tailNegligible(term, Math.max(Math.abs(ratio), Math.abs(z)), sum)) {
                 return sum;
             }
         }
@@ -224,11 +224,19 @@ public final class Hypergeometric {
         return true;
     }
 
-    /** The tail bound of {@link #series(double, double, double, double)} for the i-th z of a shared pass. */
+    /** The stopping rule of {@link #series(double, double, double, double)} for the i-th z of a shared pass. */
     private static boolean converged(double ratio, double coefficient, double[] z, double[] power, double[] sum, int i) {
         final double term = coefficient * power[i];
-        final double rho = Math.max(Math.abs(ratio) * z[i], z[i]);
-        return term == 0 || rho < 1 && Math.abs(term) * rho <= TOLERANCE * Math.abs(sum[i]) * (1 - rho);
+        return term == 0 || tailNegligible(term, Math.max(Math.abs(ratio) * z[i], z[i]), sum[i]);
+    }
+
+    /**
+     * Whether the series' remaining tail, bounded by {@code |term|·ρ/(1−ρ)} with ρ the larger of the current
+     * term ratio and z, is below {@link #TOLERANCE} of the sum; written without the division, since this test
+     * runs at every term of per-event scoring.
+     */
+    private static boolean tailNegligible(double term, double rho, double sum) {
+        return rho < 1 && Math.abs(term) * rho <= TOLERANCE * Math.abs(sum) * (1 - rho);
     }
 
     /** A&amp;S 15.3.6; requires c−a−b not an integer. */

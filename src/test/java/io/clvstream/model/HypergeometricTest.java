@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -135,6 +136,6 @@ class HypergeometricTest {
         assertThat(into[z.length]).as("only count values are written").isEqualTo(42);
         double[] inPlace = z.clone();
         prepared.values(inPlace, z.length, inPlace);
-        assertThat(inPlace).containsExactly(java.util.Arrays.copyOf(into, z.length));
+        assertThat(inPlace).containsExactly(Arrays.copyOf(into, z.length));
     }
 }
