@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +32,18 @@ class ClvConfigLoaderTest {
         assertThat(config.schemaRegistryUrl()).isEmpty();
         assertThat(config.replicationFactor()).isEmpty();
         assertThat(config.provisionTopics()).isTrue();
+    }
+
+    @Test
+    void streamsSeesTheThroughputSettings() {
+        // Streams insists on a broker address, which the defaults leave to the embedded broker.
+        final StreamsConfig streams = new StreamsConfig(
+            ClvConfigLoader.of(Map.of("bootstrap.servers", "localhost:1")).streamsProperties());
+
+        // The ledger holds a refund that overtakes its purchase, so tasks need not wait for an empty input.
+        assertThat(streams.getLong(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo(-1L);
+        assertThat(streams.getLong(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG)).isEqualTo(64L * 1024 * 1024);
+        assertThat(streams.getProducerConfigs("client").get(ProducerConfig.BATCH_SIZE_CONFIG)).isEqualTo(String.valueOf(128 * 1024));
     }
 
     @Test
