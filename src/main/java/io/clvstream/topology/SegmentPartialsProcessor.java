@@ -87,7 +87,7 @@ final class SegmentPartialsProcessor implements Processor<String, SegmentChange,
         final SegmentMember before = record.value().getBefore();
         final SegmentMember after = record.value().getAfter();
         if (before != null && after != null && before.getSegment().equals(after.getSegment())) {
-            update(after.getSegment(), SegmentArithmetic.add(after, SegmentArithmetic.subtract(before, sums(after.getSegment()))));
+            update(after.getSegment(), SegmentArithmetic.replace(before, after, sums(after.getSegment())));
         } else {
             if (before != null) {
                 update(before.getSegment(), SegmentArithmetic.subtract(before, sums(before.getSegment())));

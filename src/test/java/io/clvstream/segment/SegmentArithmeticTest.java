@@ -82,6 +82,21 @@ class SegmentArithmeticTest {
     }
 
     @Test
+    void replacingAMemberIsSubtractingTheOldAndAddingTheNewAndLeavesTheArgumentAlone() {
+        final SegmentMembers members = new SegmentMembers(SegmentsConfig.defaults());
+        final SegmentMember before = members.of(value("1", "x", "10.01", 0.3, 3));
+        final SegmentMember after = members.of(value("1", "x", "25.50", 0.9, 9));
+        final SegmentAggregate base = SegmentArithmetic.add(before, sum(members, value("0", "x", "99.99", null, 1)));
+        final SegmentAggregate untouched = SegmentAggregate.newBuilder(base).build();
+
+        final SegmentAggregate replaced = SegmentArithmetic.replace(before, after, base);
+
+        assertThat(replaced).isEqualTo(sum(members, value("0", "x", "99.99", null, 1), value("1", "x", "25.50", 0.9, 9)));
+        assertThat(replaced.getNetCents()).isEqualTo(9_999 + 2_550);
+        assertThat(base).isEqualTo(untouched);
+    }
+
+    @Test
     void partitionSumsAddUpToTheSumOfAllTheirMembers() {
         final SegmentMembers members = new SegmentMembers(SegmentsConfig.defaults());
         final CustomerValue[] values = {value("1", "x", "10.01", 0.3, 3), value("2", "x", "5.50", null, 7),
