@@ -1,5 +1,6 @@
 package io.clvstream.serde.bench;
 
+import io.clvstream.avro.CustomerValue;
 import io.clvstream.avro.internal.CustomerEvent;
 import io.clvstream.avro.internal.CustomerEventType;
 import io.clvstream.avro.internal.CustomerState;
@@ -8,14 +9,21 @@ import io.clvstream.customer.CustomerEngine;
 import io.clvstream.customer.CustomerLedger;
 import io.clvstream.customer.CustomerTopologyConfig;
 import io.clvstream.serde.InternalAvroSerde;
+import io.clvstream.serde.codec.SpecificRecordCodec;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumReader;
+import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -32,7 +40,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * One {@code customer-state} read and write as the customer processor does per event, for a customer with a
  * year of history (twelve purchases a month apart, one refunded in part, a signup with channel and cost):
  * {@code InternalAvroSerde} itself, and for comparison the same bytes through Avro's other two readers
- * (the schema-walking generic reader and the fast reader), so the serde's choice stays measured.
+ * (the schema-walking generic reader and the fast reader), so the serde's choice stays measured. The
+ * {@code codec} benchmarks set Avro's way ({@code avro}: the generated coders for the state, the specific writer
+ * for the {@code CustomerValue} that event publishes) beside the compiled {@link SpecificRecordCodec}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -46,11 +56,39 @@ public class StateSerdeBenchmark {
     private static final EventOrigin ORIGIN = new EventOrigin("bench", 0, 0L, null, null);
 
     private final InternalAvroSerde<CustomerState> serde = new InternalAvroSerde<>(CustomerState.class);
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
     private SpecificDatumReader<CustomerState> generic;
     private SpecificDatumReader<CustomerState> fast;
     private CustomerState state;
+    private CustomerValue value;
     private byte[] bytes;
     private BinaryDecoder decoder;
+    private BinaryEncoder encoder;
+
+    /** Avro's reader and writers of before, or the compiled codec. */
+    @State(Scope.Thread)
+    public static class Codec {
+        @Param({"avro", "compiled"})
+        public String codec;
+        private DatumReader<CustomerState> stateReader;
+        private DatumWriter<CustomerState> stateWriter;
+        private DatumWriter<CustomerValue> valueWriter;
+
+        @Setup
+        public void choose() {
+            if (codec.equals("compiled")) {
+                final SpecificRecordCodec<CustomerState> compiled =
+                    SpecificRecordCodec.<CustomerState>compile(CustomerState.getClassSchema()).orElseThrow();
+                stateReader = compiled;
+                stateWriter = compiled;
+                valueWriter = SpecificRecordCodec.<CustomerValue>compile(CustomerValue.getClassSchema()).orElseThrow();
+            } else {
+                stateReader = reader(true, false);
+                stateWriter = new SpecificDatumWriter<>(CustomerState.getClassSchema(), data(true, false));
+                valueWriter = new SpecificDatumWriter<>(CustomerValue.class);
+            }
+        }
+    }
 
     @Setup
     public void build() {
@@ -60,17 +98,22 @@ public class StateSerdeBenchmark {
         for (int month = 0; month < 12; month++) {
             engine.onEvent("c", state, event(CustomerEventType.PURCHASE, "o" + month, null, month * 30, 2_500 + 100 * month));
         }
-        engine.onEvent("c", state, event(CustomerEventType.REFUND, "r", "o11", 331, 500));
+        value = engine.onEvent("c", state, event(CustomerEventType.REFUND, "r", "o11", 331, 500)).value();
         bytes = serde.serialize("bench", state);
-        generic = reader(false);
-        fast = reader(true);
+        generic = reader(false, false);
+        fast = reader(false, true);
     }
 
-    private static SpecificDatumReader<CustomerState> reader(boolean fastReader) {
+    private static SpecificDatumReader<CustomerState> reader(boolean customCoders, boolean fastReader) {
+        return new SpecificDatumReader<>(CustomerState.getClassSchema(), CustomerState.getClassSchema(),
+            data(customCoders, fastReader));
+    }
+
+    private static SpecificData data(boolean customCoders, boolean fastReader) {
         final SpecificData data = new SpecificData(StateSerdeBenchmark.class.getClassLoader());
-        data.setCustomCoders(false);
+        data.setCustomCoders(customCoders);
         data.setFastReaderEnabled(fastReader);
-        return new SpecificDatumReader<>(CustomerState.getClassSchema(), CustomerState.getClassSchema(), data);
+        return data;
     }
 
     private static CustomerEvent event(CustomerEventType type, String id, String orderId, int day, long cents) {
@@ -101,8 +144,32 @@ public class StateSerdeBenchmark {
         return read(fast);
     }
 
-    private CustomerState read(SpecificDatumReader<CustomerState> reader) throws IOException {
+    @Benchmark
+    public CustomerState decodeState(Codec codec) throws IOException {
+        return read(codec.stateReader);
+    }
+
+    @Benchmark
+    public byte[] encodeState(Codec codec) throws IOException {
+        return write(codec.stateWriter, state);
+    }
+
+    @Benchmark
+    public byte[] encodeValue(Codec codec) throws IOException {
+        return write(codec.valueWriter, value);
+    }
+
+    private CustomerState read(DatumReader<CustomerState> reader) throws IOException {
         decoder = DecoderFactory.get().binaryDecoder(bytes, 1, bytes.length - 1, decoder);
         return reader.read(null, decoder);
+    }
+
+    /** The body alone, through an encoder and buffer kept as the serdes keep theirs. */
+    private <T> byte[] write(DatumWriter<T> writer, T datum) throws IOException {
+        out.reset();
+        encoder = EncoderFactory.get().binaryEncoder(out, encoder);
+        writer.write(datum, encoder);
+        encoder.flush();
+        return out.toByteArray();
     }
 }
