@@ -4,12 +4,15 @@ import io.clvstream.registry.RegistryClientConfig;
 import io.clvstream.registry.SchemaRegistryClient;
 import io.clvstream.registry.SchemaRegistryClients;
 import io.clvstream.registry.SchemaRegistryException;
+import io.clvstream.serde.codec.SpecificRecordCodec;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.apache.avro.AvroTypeException;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
@@ -19,14 +22,15 @@ import org.apache.kafka.common.serialization.Deserializer;
 /**
  * Reads Schema Registry wire format into a specific record class: the writer schema comes from the
  * registry by id (cached), the reader schema is the class's own, and Avro's resolution rules bridge
- * the two. Every failure is a {@link WireFormatException} with a stable reason, so the topology can
- * dead-letter it with a readable message instead of killing the stream thread.
+ * the two; a body written with the class's own schema has nothing to resolve and is read by the
+ * compiled {@link SpecificRecordCodec}. Every failure is a {@link WireFormatException} with a stable
+ * reason, so the topology can dead-letter it with a readable message instead of killing the stream thread.
  */
 public final class SpecificAvroDeserializer<T extends SpecificRecord> implements Deserializer<T> {
 
     private final Class<T> type;
     private final Schema readerSchema;
-    private final Map<Integer, SpecificDatumReader<T>> readersById = new ConcurrentHashMap<>();
+    private final Map<Integer, DatumReader<T>> readersById = new ConcurrentHashMap<>();
     private final ThreadLocal<BinaryDecoder> decoders = new ThreadLocal<>();
     private SchemaRegistryClient registry;
 
@@ -52,7 +56,7 @@ public final class SpecificAvroDeserializer<T extends SpecificRecord> implements
             return null;
         }
         final int id = WireFormat.schemaId(data);
-        final SpecificDatumReader<T> reader = readersById.computeIfAbsent(id, this::readerFor);
+        final DatumReader<T> reader = readersById.computeIfAbsent(id, this::readerFor);
         try {
             final BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(
                 data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, decoders.get());
@@ -73,7 +77,7 @@ public final class SpecificAvroDeserializer<T extends SpecificRecord> implements
         }
     }
 
-    private SpecificDatumReader<T> readerFor(int id) {
+    private DatumReader<T> readerFor(int id) {
         final Schema writer;
         try {
             writer = registry.getById(id);
@@ -91,7 +95,8 @@ public final class SpecificAvroDeserializer<T extends SpecificRecord> implements
                 "Record was written as " + writer.getFullName() + " (schema " + id + "), expected " + readerSchema.getFullName());
         }
         try {
-            return new SpecificDatumReader<>(writer, readerSchema);
+            final Supplier<DatumReader<T>> resolving = () -> new SpecificDatumReader<>(writer, readerSchema);
+            return writer.equals(readerSchema) ? SpecificRecordCodec.readerOr(readerSchema, resolving) : resolving.get();
         } catch (AvroTypeException e) {
             throw new WireFormatException(WireFormatException.Reason.WRONG_RECORD_TYPE,
                 "Schema " + id + " cannot be read as " + readerSchema.getFullName() + ": " + e.getMessage(), e);

@@ -6,15 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.clvstream.avro.Purchase;
 import io.clvstream.avro.Refund;
 import io.clvstream.registry.MockSchemaRegistry;
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +82,39 @@ class WireFormatTest {
     private static void assertReason(SpecificAvroSerde<?> serde, byte[] bytes, WireFormatException.Reason reason) {
         assertThatThrownBy(() -> serde.deserializer().deserialize("commerce.purchases", bytes))
             .isInstanceOfSatisfying(WireFormatException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+    }
+
+    @Test
+    void readsABodyWrittenWithAnotherSchemaThroughAvrosResolution() throws Exception {
+        // An older producer's schema without the optional channel: not the class's own, so Avro's resolving reader.
+        final Schema older = new Schema.Parser().parse(Purchase.getClassSchema().toString()
+            .replaceFirst(",\\{\"name\":\"channel\".*?\"default\":null\\}", ""));
+        assertThat(older.getField("channel")).isNull();
+        final int id = MockSchemaRegistry.forScope(SCOPE).register("commerce.purchases-value", older);
+        final GenericRecord record = new GenericData.Record(older);
+        record.put("orderId", "o-1");
+        record.put("customerId", "c-1");
+        record.put("occurredAt", Instant.parse("2026-01-02T03:04:05Z").toEpochMilli());
+        record.put("amount", ByteBuffer.wrap(new BigDecimal("500.00").unscaledValue().toByteArray()));
+        record.put("currency", "EUR");
+        final ByteArrayOutputStream body = new ByteArrayOutputStream();
+        final BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(body, null);
+        new GenericDatumWriter<GenericRecord>(older).write(record, encoder);
+        encoder.flush();
+
+        final SpecificAvroSerde<Purchase> serde = new SpecificAvroSerde<>(Purchase.class);
+        serde.configure(configs, false);
+        assertThat(serde.deserializer().deserialize("commerce.purchases", WireFormat.frame(id, body.toByteArray())))
+            .isEqualTo(purchase());
+    }
+
+    @Test
+    void aRecordTheCodecDoesNotCompileIsWrittenAndReadByAvro() {
+        final SpecificAvroSerde<Tagged> serde = new SpecificAvroSerde<>(Tagged.class);
+        serde.configure(configs, false);
+        final Tagged tagged = new Tagged("t-1", Map.of("a", 1L, "ü", -2L));
+
+        assertThat(serde.deserializer().deserialize("tags", serde.serializer().serialize("tags", tagged))).isEqualTo(tagged);
     }
 
     @Test
