@@ -12,8 +12,11 @@ import io.clvstream.customer.UtcCalendar;
  */
 public final class SegmentArithmetic {
 
-    /** Never changed: {@link #plus} builds a new aggregate. */
-    private static final SegmentAggregate NOTHING = SegmentAggregate.newBuilder().build();
+    /**
+     * What {@link #plus} leaves any aggregate unchanged with: zero sums, and the earliest as-of time, so that even an
+     * aggregate as of before 1970 keeps its own. Never changed: {@link #plus} builds a new aggregate.
+     */
+    private static final SegmentAggregate PLUS_IDENTITY = SegmentAggregate.newBuilder().setAsOf(Long.MIN_VALUE).build();
 
     private SegmentArithmetic() {
     }
@@ -47,7 +50,7 @@ public final class SegmentArithmetic {
 
     /** A copy through {@link #plus}: Avro's copying builder deep-copies field by field through the schema. */
     private static SegmentAggregate copy(SegmentAggregate aggregate) {
-        return plus(aggregate, NOTHING);
+        return plus(aggregate, PLUS_IDENTITY);
     }
 
     private static void move(SegmentAggregate a, SegmentMember m, int sign) {

@@ -97,6 +97,17 @@ class SegmentArithmeticTest {
     }
 
     @Test
+    void movingAMemberKeepsAnAsOfTimeBeforeNineteenSeventy() {
+        final SegmentMembers members = new SegmentMembers(SegmentsConfig.defaults());
+        final SegmentMember early = SegmentMember.newBuilder(members.of(value("1", "x", "10.01", 0.3, 3)))
+            .setUpdatedAt(-86_400_000L * 400).build();
+        final SegmentAggregate base = SegmentAggregate.newBuilder(SegmentArithmetic.empty()).setAsOf(-86_400_000L * 365).build();
+
+        assertThat(SegmentArithmetic.add(early, base).getAsOf()).isEqualTo(-86_400_000L * 365);
+        assertThat(SegmentArithmetic.replace(early, early, base).getAsOf()).isEqualTo(-86_400_000L * 365);
+    }
+
+    @Test
     void partitionSumsAddUpToTheSumOfAllTheirMembers() {
         final SegmentMembers members = new SegmentMembers(SegmentsConfig.defaults());
         final CustomerValue[] values = {value("1", "x", "10.01", 0.3, 3), value("2", "x", "5.50", null, 7),
