@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.ToIntFunction;
 
 /**
  * Applies one customer event to the customer's state: the bookkeeping behind every figure the
@@ -218,7 +219,17 @@ public final class CustomerLedger {
     }
 
     private static void addPurchaseDay(CustomerState state, int day, long cents) {
-        final List<Integer> days = PurchaseDays.decode(state.getPurchaseDays());
+        final List<Integer> gaps = state.getPurchaseDays();
+        final int latest = gaps.isEmpty() ? Integer.MAX_VALUE : PurchaseDays.last(gaps);
+        if (day > latest) {
+            // The usual case, a purchase on a new latest day: one more gap, the first day is untouched.
+            final List<Integer> appended = new ArrayList<>(gaps.size() + 1);
+            appended.addAll(gaps);
+            appended.add(day - latest);
+            state.setPurchaseDays(appended);
+            return;
+        }
+        final List<Integer> days = PurchaseDays.decode(gaps);
         final int at = Collections.binarySearch(days, day);
         if (at < 0) {
             days.add(-at - 1, day);
@@ -250,9 +261,19 @@ public final class CustomerLedger {
         return UtcCalendar.day(latestEventAt) - windowDays;
     }
 
+    /** Drops the orders and refunds older than the window; the lists are copied only when one does leave. */
     private void prune(CustomerState state) {
         final int start = windowStart(state.getLatestEventAt());
-        state.setRecentOrders(new ArrayList<>(state.getRecentOrders().stream().filter(o -> o.getDay() >= start).toList()));
-        state.setRecentRefunds(new ArrayList<>(state.getRecentRefunds().stream().filter(r -> r.getDay() >= start).toList()));
+        state.setRecentOrders(inWindow(state.getRecentOrders(), RecentOrder::getDay, start));
+        state.setRecentRefunds(inWindow(state.getRecentRefunds(), RecentRefund::getDay, start));
+    }
+
+    private static <T> List<T> inWindow(List<T> entries, ToIntFunction<T> day, int start) {
+        for (final T entry : entries) {
+            if (day.applyAsInt(entry) < start) {
+                return new ArrayList<>(entries.stream().filter(e -> day.applyAsInt(e) >= start).toList());
+            }
+        }
+        return entries;
     }
 }

@@ -22,6 +22,15 @@ final class PurchaseDays {
         return days;
     }
 
+    /** The latest day of a non-empty list of gaps, without decoding the list. */
+    static int last(List<Integer> gaps) {
+        int day = 0;
+        for (final Integer gap : gaps) {
+            day += gap;
+        }
+        return day;
+    }
+
     static List<Integer> encode(List<Integer> days) {
         final List<Integer> gaps = new ArrayList<>(days.size());
         for (int i = 0; i < days.size(); i++) {

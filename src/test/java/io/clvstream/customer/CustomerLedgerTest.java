@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,28 @@ class CustomerLedgerTest {
         // Repeat transactions: day 7 = 30.00, day 30 = 40.00; mean 35.00.
         assertThat(CustomerFigures.meanRepeatValueCents(state)).isEqualTo(3_500.0);
         assertThat(state.getPurchaseDays()).containsExactly(DAY0, 7, 23);
+    }
+
+    @Test
+    void purchaseDaysAreTheDistinctDaysWhateverTheArrivalOrder() {
+        final SplittableRandom random = new SplittableRandom(7);
+        final TreeMap<Integer, Long> centsByDay = new TreeMap<>();
+        for (int i = 0; i < 200; i++) {
+            // Mostly later days, some repeats of a day and some late arrivals of earlier days.
+            final int day = random.nextInt(10) < 7 ? i * 2 : random.nextInt(2 * i + 1);
+            final long cents = 100 + random.nextInt(1_000);
+            ledger.apply(state, purchase("p-" + i, day, cents));
+            centsByDay.merge(day, cents, Long::sum);
+        }
+
+        final List<Integer> gaps = new ArrayList<>();
+        int previous = 0;
+        for (final int day : centsByDay.keySet()) {
+            gaps.add(gaps.isEmpty() ? DAY0 + day : day - previous);
+            previous = day;
+        }
+        assertThat(state.getPurchaseDays()).isEqualTo(gaps);
+        assertThat(state.getFirstDayCents()).isEqualTo(centsByDay.firstEntry().getValue());
     }
 
     @Test
