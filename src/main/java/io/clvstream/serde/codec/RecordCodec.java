@@ -3,6 +3,7 @@ package io.clvstream.serde.codec;
 import java.io.IOException;
 import java.util.function.Supplier;
 import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.AvroTypeException;
 import org.apache.avro.UnresolvedUnionException;
 import org.apache.avro.io.Decoder;
 import org.apache.avro.io.Encoder;
@@ -36,6 +37,9 @@ final class RecordCodec extends ValueCodec {
             } catch (NullPointerException | ClassCastException | UnresolvedUnionException e) {
                 throw new AvroRuntimeException("Cannot write field " + field.name() + " of " + javaType().getSimpleName()
                     + ": " + e.getMessage(), e);
+            } catch (AvroTypeException e) {
+                // Avro's type kept (a decimal it cannot rescale, say), named as Avro's writer names a union's field.
+                throw new AvroTypeException(e.getMessage() + " at " + javaType().getSimpleName() + "." + field.name(), e);
             }
         }
     }
