@@ -7,7 +7,11 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Conversion;
+import org.apache.avro.Conversions;
+import org.apache.avro.LogicalType;
+import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
+import org.apache.avro.data.TimeConversions;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericFixed;
 import org.apache.avro.generic.IndexedRecord;
@@ -49,7 +53,24 @@ final class CodecCompiler {
 
     private ValueCodec compile(Schema schema, Conversion<?> conversion) {
         final ValueCodec raw = raw(schema);
-        return conversion == null || schema.getLogicalType() == null ? raw : new LogicalCodec(raw, schema, conversion);
+        return conversion == null || schema.getLogicalType() == null ? raw : logical(raw, schema, conversion);
+    }
+
+    /**
+     * Avro's own conversions of the logical types our schemas use, decimal on bytes and timestamp-millis, done
+     * directly (only those exact classes: a subclass may convert otherwise); any other through Avro's generic call.
+     */
+    private static ValueCodec logical(ValueCodec raw, Schema schema, Conversion<?> conversion) {
+        final LogicalCodec avro = new LogicalCodec(raw, schema, conversion);
+        final LogicalType type = schema.getLogicalType();
+        if (conversion.getClass() == Conversions.DecimalConversion.class && type instanceof LogicalTypes.Decimal decimal
+            && schema.getType() == Schema.Type.BYTES) {
+            return new DecimalCodec(decimal, avro);
+        }
+        if (conversion.getClass() == TimeConversions.TimestampMillisConversion.class && type instanceof LogicalTypes.TimestampMillis) {
+            return new TimestampMillisCodec();
+        }
+        return avro;
     }
 
     private ValueCodec compileWithModelConversion(Schema schema) {

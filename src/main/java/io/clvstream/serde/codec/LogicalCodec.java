@@ -10,7 +10,9 @@ import org.apache.avro.io.Encoder;
 
 /**
  * A logical type through the {@link Conversion} Avro's specific reader and writer would look up for it (so a
- * decimal's scale and precision are checked as Avro checks them), found once instead of per value.
+ * decimal's scale and precision are checked as Avro checks them), found once instead of per value. Avro's own
+ * decimal and timestamp-millis conversions have direct codecs ({@link DecimalCodec}, {@link TimestampMillisCodec});
+ * this is the route of any other.
  */
 final class LogicalCodec extends ValueCodec {
 
@@ -29,7 +31,12 @@ final class LogicalCodec extends ValueCodec {
 
     @Override
     Object read(Decoder in) throws IOException {
-        return Conversions.convertToLogicalType(raw.read(in), schema, logicalType, conversion);
+        return toLogical(raw.read(in));
+    }
+
+    /** A raw value already read, as Avro converts it. */
+    Object toLogical(Object rawValue) {
+        return Conversions.convertToLogicalType(rawValue, schema, logicalType, conversion);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.io.File;
 import java.io.EOFException;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -45,8 +46,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The compiled codec against Avro's own specific writer and reader, on random instances of every generated record
  * class (found on the class path, so a new schema is covered too) and of {@link AllTypes} and {@link Logicals} for
  * the types those do not use: the same bytes, the same records with the same Java classes in their fields, and a
- * truncated body is an error rather than a record. Decimals Avro rescales or refuses are compared with Avro's
- * writer one by one.
+ * truncated body is an error rather than a record. Decimals and timestamps at their edges, and the values Avro
+ * rescales or refuses, are compared with Avro's writer one by one.
  */
 class SpecificRecordCodecTest {
 
@@ -185,6 +186,25 @@ class SpecificRecordCodecTest {
             .isInstanceOf(CodecCompiler.UnsupportedSchemaException.class).hasMessageContaining("not told apart");
     }
 
+    /** Unscaled values either side of each byte length of their two's complement, of a long and beyond. */
+    static Stream<BigInteger> unscaledEdges() {
+        final Stream<BigInteger> bytes = Stream.of(0L, 1L, -1L, 127L, 128L, -128L, -129L, 32_767L, 32_768L, -32_768L,
+            -32_769L, 8_388_607L, 8_388_608L, 999_999_999_999_999_999L, -999_999_999_999_999_999L,
+            1_000_000_000_000_000_000L, Long.MAX_VALUE, Long.MIN_VALUE).map(BigInteger::valueOf);
+        final BigInteger beyondALong = BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.ONE);
+        final BigInteger widest = BigInteger.TEN.pow(38).subtract(BigInteger.ONE);
+        return Stream.concat(bytes, Stream.of(beyondALong, beyondALong.negate().subtract(BigInteger.ONE), widest, widest.negate()));
+    }
+
+    /** In each decimal field at its scale: Avro's bytes, or Avro's error where the digits exceed the precision. */
+    @ParameterizedTest
+    @MethodSource("unscaledEdges")
+    void writesDecimalsAtTheirEdgesAsAvroDoes(BigInteger unscaled) throws IOException {
+        assertWritesAsAvro(0, new BigDecimal(unscaled, 2));
+        assertWritesAsAvro(1, new BigDecimal(unscaled, 4));
+        assertWritesAsAvro(2, new BigDecimal(unscaled, 2));
+    }
+
     /**
      * Decimal(18, 2) values at another scale, which Avro rescales where it can without rounding, with more than 18
      * digits before or after that, which it refuses, and the largest it takes.
@@ -199,6 +219,19 @@ class SpecificRecordCodecTest {
     void rescalesOrRefusesDecimalsAsAvroDoes(String decimal) throws IOException {
         assertWritesAsAvro(0, new BigDecimal(decimal));
         assertWritesAsAvro(2, new BigDecimal(decimal));
+    }
+
+    /** Millis at a long's ends, and instants with a fraction of a milli or beyond a long's millis (Avro's error). */
+    static Stream<Instant> instants() {
+        return Stream.of(Instant.EPOCH, Instant.ofEpochMilli(-1), Instant.ofEpochMilli(Long.MAX_VALUE),
+            Instant.ofEpochMilli(Long.MIN_VALUE), Instant.ofEpochSecond(0, 1_500_000), Instant.ofEpochSecond(-1, 999_999_999),
+            Instant.MAX, Instant.MIN);
+    }
+
+    @ParameterizedTest
+    @MethodSource("instants")
+    void writesTimestampsAsAvroDoes(Instant instant) throws IOException {
+        assertWritesAsAvro(3, instant);
     }
 
     /**
