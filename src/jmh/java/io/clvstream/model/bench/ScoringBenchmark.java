@@ -104,6 +104,8 @@ public class ScoringBenchmark {
     public static class Eq10Arguments {
         final double[] c = new double[CUSTOMERS];
         final double[] z = new double[CUSTOMERS];
+        /** Each customer's 2F1 prepared, one per purchase count as BgNbdScorer keeps them. */
+        final Hypergeometric.Prepared[] prepared = new Hypergeometric.Prepared[CUSTOMERS];
         double upperA;
         double upperB;
 
@@ -115,6 +117,14 @@ public class ScoringBenchmark {
             for (int i = 0; i < CUSTOMERS; i++) {
                 c[i] = p.a() + p.b() + customers.x[i] - 1;
                 z[i] = HORIZON_WEEKS / (p.alpha() + customers.age[i] + HORIZON_WEEKS);
+            }
+            final Hypergeometric.Prepared[] byCount = new Hypergeometric.Prepared[20];
+            for (int i = 0; i < CUSTOMERS; i++) {
+                final int x = customers.x[i];
+                if (byCount[x] == null) {
+                    byCount[x] = new Hypergeometric.Prepared(upperA, upperB, c[i]);
+                }
+                prepared[i] = byCount[x];
             }
         }
     }
@@ -164,9 +174,17 @@ public class ScoringBenchmark {
         return PredictiveClv.discountedIncrements(c.expectations, MONTHS, MONTHLY_DISCOUNT) * orderValue;
     }
 
+    /** The one-off 2F1, as BgNbdScorer calls it for purchase counts of 1,024 and more. */
     @Benchmark
     public double hypergeometric2F1(Eq10Arguments args, Customers c) {
         final int i = c.next();
         return Hypergeometric.value(args.upperA, args.upperB, args.c[i], args.z[i]);
+    }
+
+    /** The same 2F1 prepared, as BgNbdScorer calls it for a single horizon below 1,024 purchases. */
+    @Benchmark
+    public double hypergeometric2F1Prepared(Eq10Arguments args, Customers c) {
+        final int i = c.next();
+        return args.prepared[i].value(args.z[i]);
     }
 }
