@@ -222,21 +222,7 @@ public final class Hypergeometric {
 
     /** The defining power series, with a tail bound as stopping rule. */
     static double series(double a, double b, double c, double z) {
-        final double settled = lastSignChange(a, b, c);
-        double term = 1.0;
-        double sum = 1.0;
-        for (int n = 0; n < MAX_TERMS; n++) {
-            double ratio = (a + n) * (b + n) / ((c + n) * (n + 1.0)) * z;
-            term *= ratio;
-            sum += term;
-            if (term == 0) {
-                return sum;
-            }
-            if (n > settled && tailNegligible(term, Math.max(Math.abs(ratio), Math.abs(z)), sum)) {
-                return sum;
-            }
-        }
-        throw new ArithmeticException("2F1 series did not converge: a=" + a + " b=" + b + " c=" + c + " z=" + z);
+        return sumOrTerms(a, b, c, z, false);
     }
 
     /**
@@ -244,6 +230,11 @@ public final class Hypergeometric {
      * {@link Prepared} chooses between the defining series and the connection formula.
      */
     private static int terms(double a, double b, double c, double z) {
+        return (int) sumOrTerms(a, b, c, z, true);
+    }
+
+    /** The defining series' sum, or with {@code countTerms} the number of terms it took (one loop for both). */
+    private static double sumOrTerms(double a, double b, double c, double z, boolean countTerms) {
         final double settled = lastSignChange(a, b, c);
         double term = 1.0;
         double sum = 1.0;
@@ -252,10 +243,13 @@ public final class Hypergeometric {
             term *= ratio;
             sum += term;
             if (term == 0 || n > settled && tailNegligible(term, Math.max(Math.abs(ratio), Math.abs(z)), sum)) {
-                return n + 1;
+                return countTerms ? n + 1 : sum;
             }
         }
-        return MAX_TERMS;
+        if (countTerms) {
+            return MAX_TERMS;
+        }
+        throw new ArithmeticException("2F1 series did not converge: a=" + a + " b=" + b + " c=" + c + " z=" + z);
     }
 
     /**
