@@ -1,9 +1,7 @@
 package io.clvstream.customer;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 
 /** Days and months of epoch-millisecond event times, in UTC so every instance buckets alike. */
 public final class UtcCalendar {
@@ -21,8 +19,8 @@ public final class UtcCalendar {
 
     /** Month index: year * 12 + month - 1. */
     public static int month(long epochMs) {
-        final ZonedDateTime time = Instant.ofEpochMilli(epochMs).atZone(ZoneOffset.UTC);
-        return time.getYear() * 12 + time.getMonthValue() - 1;
+        // Through the epoch day: a LocalDate is cheaper than a ZonedDateTime, and in UTC the month is the same.
+        return monthOfDay(day(epochMs));
     }
 
     public static int monthOfDay(int epochDay) {
