@@ -93,9 +93,6 @@ public final class ClvTopology {
         final CustomerTopologyConfig settings = CustomerTopologyConfig.from(config);
         final EventNormalizer normalizer = new EventNormalizer(settings);
         final StateStores stores = StateStores.from(config);
-        // Per stream thread, like the record cache: its size is the instance's, whatever the partition count.
-        final ThreadLocal<DecodedStateCache> decodedStates =
-            ThreadLocal.withInitial(() -> new DecodedStateCache(stores.decodedCustomersPerThread()));
         final StreamsBuilder builder = new StreamsBuilder();
 
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -132,8 +129,7 @@ public final class ClvTopology {
         keyed.merge(rekeyed, Named.as("events-merge"))
             .process(() -> new CustomerProcessor(settings, deadLetters, listener, serdes.modelParams().deserializer(),
                     topics.modelParams(), published -> new PublishedPopulation(published, serdes.segmentStats().deserializer(),
-                        topics.segmentStats(), config), new SegmentMembers(SegmentsConfig.from(config)),
-                    decodedStates::get),
+                        topics.segmentStats(), config), new SegmentMembers(SegmentsConfig.from(config))),
                 Named.as(CUSTOMER_PROCESSOR),
                 CUSTOMER_STATE_STORE, DUE_INDEX_STORE)
             .split(Named.as("emit-"))

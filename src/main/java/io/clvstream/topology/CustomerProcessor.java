@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.utils.Bytes;
@@ -33,8 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The per-customer processor: one read (mostly of a state kept decoded, see {@link CustomerStates}) and one
- * write of {@code customer-state} per event, and a
+ * The per-customer processor: one read and one write of {@code customer-state} per event, and a
  * punctuator that re-evaluates only the customers whose due time has come (from
  * {@code tier-due-index}), never the whole store. Emits CustomerValue, TierChange, Alert, DeadLetter
  * and SegmentChange records; the topology routes them by type. The customer's segment contribution is
@@ -53,20 +51,15 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
     private final ProcessingListener listener;
     private final Function<Function<String, byte[]>, Population> populationOf;
     private final SegmentMembers members;
-    private final Supplier<DecodedStateCache> decodedStates;
     private Population population;
     private ProcessorContext<String, SpecificRecord> context;
-    private CustomerStates states;
+    private KeyValueStore<String, CustomerState> states;
     private KeyValueStore<Bytes, byte[]> dueIndex;
 
-    /**
-     * {@code populationOf} makes the population figures from a lookup of published segment-stats bytes;
-     * {@code decodedStates} gives the calling stream thread's cache of decoded customer states.
-     */
+    /** {@code populationOf} makes the population figures from a lookup of published segment-stats bytes. */
     CustomerProcessor(CustomerTopologyConfig config, DeadLetterCounter counter, ProcessingListener listener,
                       Deserializer<ModelParams> params, String paramsTopic,
-                      Function<Function<String, byte[]>, Population> populationOf, SegmentMembers members,
-                      Supplier<DecodedStateCache> decodedStates) {
+                      Function<Function<String, byte[]>, Population> populationOf, SegmentMembers members) {
         this.config = config;
         this.engine = new CustomerEngine(config);
         this.deadLetters = new DeadLetters(counter);
@@ -75,19 +68,15 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
         this.sample = new RfmSample(config.predict().sampleSize());
         this.populationOf = populationOf;
         this.members = members;
-        this.decodedStates = decodedStates;
     }
 
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
-        final KeyValueStore<String, CustomerState> store = context.getStateStore(ClvTopology.CUSTOMER_STATE_STORE);
-        close();
-        // A new owner of decoded copies on every init: Streams re-initialises a task after restoring its stores.
-        this.states = new CustomerStates(store, decodedStates.get());
+        this.states = context.getStateStore(ClvTopology.CUSTOMER_STATE_STORE);
         this.dueIndex = context.getStateStore(ClvTopology.DUE_INDEX_STORE);
         this.model.init(context.getStateStore(ClvTopology.MODEL_PARAMS_STORE));
-        this.sample.init(store);
+        this.sample.init(states);
         final KeyValueStore<String, byte[]> segmentStats = context.getStateStore(ClvTopology.SEGMENT_STATS_STORE);
         this.population = populationOf.apply(segmentStats::get);
         final PunctuationType clock =
@@ -99,7 +88,7 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
     @Override
     public void process(Record<String, CustomerEvent> record) {
         final String customerId = record.key();
-        // The event changes the state in place; unless it is stored at the end, its decoded copy is forgotten.
+        // The store hands out a fresh copy, so a rejected event's partial changes are simply not written.
         final CustomerState stored = states.get(customerId);
         final CustomerState state = stored == null ? CustomerLedger.empty() : stored;
         final Long previousDue = state.getDueAt();
@@ -108,14 +97,12 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
         try {
             update = engine.onEvent(customerId, state, record.value(), model.get(), population);
         } catch (InvalidEventException e) {
-            states.forget(customerId);
             context.forward(widen(deadLetters.reject(record.value().getOrigin(), e.code().name(), "VALIDATION",
                 e.getMessage(), context.currentSystemTimeMs(), record.timestamp())));
             return;
         } catch (RuntimeException e) {
             // A bug or an input nobody foresaw: park the event rather than stop every customer on this task.
             LOG.error("Cannot apply event {} to customer {}", record.value().getEventId(), customerId, e);
-            states.forget(customerId);
             context.forward(widen(deadLetters.reject(record.value().getOrigin(), "UNPROCESSABLE", e.getClass().getName(),
                 String.valueOf(e.getMessage()), context.currentSystemTimeMs(), record.timestamp())));
             return;
@@ -124,7 +111,6 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
         listener.eventProcessed(record.value().getType().name(), record.value().getOccurredAt(),
             context.currentSystemTimeMs());
         if (!update.changed()) {
-            states.forget(customerId);
             return;
         }
         moveDueEntry(customerId, previousDue, state.getDueAt());
@@ -132,14 +118,6 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
         states.put(customerId, state);
         sample.update(customerId, wasPurchaser, state);
         emit(customerId, update, segmentChange, record.timestamp());
-    }
-
-    @Override
-    public void close() {
-        if (states != null) {
-            states.close();
-            states = null;
-        }
     }
 
     /** Publishes this task's sample for the fitter, keyed by the partition so the fitter keeps one per partition. */

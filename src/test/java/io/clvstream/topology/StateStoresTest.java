@@ -16,14 +16,4 @@ class StateStoresTest {
         assertThatThrownBy(() -> StateStores.from(Map.of(StateStores.STORE_TYPE, "lmdb")))
             .hasMessageContaining("'rocksdb' or 'in-memory'");
     }
-
-    @Test
-    void decodedCustomersAreAnInstanceBudgetSharedOutBetweenStreamThreads() {
-        assertThat(StateStores.from(Map.of()).decodedCustomersPerThread()).isEqualTo(StateStores.DEFAULT_DECODED_CUSTOMERS);
-        assertThat(StateStores.from(Map.of(StateStores.DECODED_CUSTOMERS, "1000", "num.stream.threads", "4"))
-            .decodedCustomersPerThread()).isEqualTo(250);
-        assertThat(StateStores.from(Map.of(StateStores.DECODED_CUSTOMERS, "0")).decodedCustomersPerThread()).isZero();
-        assertThatThrownBy(() -> StateStores.from(Map.of(StateStores.DECODED_CUSTOMERS, "-1")))
-            .hasMessageContaining(StateStores.DECODED_CUSTOMERS);
-    }
 }
