@@ -2,18 +2,15 @@ package io.clvstream.serde.codec;
 
 import io.clvstream.avro.EventRef;
 import org.apache.avro.Schema;
-import org.apache.avro.specific.SpecificRecordBase;
 
 /**
  * A specific record, written by hand, with what the project's schemas do not have: a {@code null} and a
  * {@code float} field, a string without {@code avro.java.string} (read as {@code Utf8}), primitive fields
  * without generated accessors, and a union of every kind of branch.
  */
-public class AllTypes extends SpecificRecordBase {
+public class AllTypes extends FieldArrayRecord {
 
     public static final Schema SCHEMA$ = parse();
-
-    private final Object[] values = new Object[SCHEMA$.getFields().size()];
 
     private static Schema parse() {
         final Schema.Parser parser = new Schema.Parser();
@@ -35,15 +32,5 @@ public class AllTypes extends SpecificRecordBase {
     @Override
     public Schema getSchema() {
         return SCHEMA$;
-    }
-
-    @Override
-    public Object get(int field) {
-        return values[field];
-    }
-
-    @Override
-    public void put(int field, Object value) {
-        values[field] = value;
     }
 }

@@ -5,13 +5,12 @@ import org.apache.avro.Conversions;
 import org.apache.avro.Schema;
 import org.apache.avro.data.TimeConversions;
 import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificRecordBase;
 
 /**
  * A specific record, written by hand as Avro's generator would (conversions per field and in its model), with
  * the logical types of the project's schemas and a decimal wider than a long, which those do not have.
  */
-public class Logicals extends SpecificRecordBase {
+public class Logicals extends FieldArrayRecord {
 
     public static final Schema SCHEMA$ = new Schema.Parser().parse("""
         {"type": "record", "name": "Logicals", "namespace": "io.clvstream.serde.codec", "fields": [
@@ -31,8 +30,6 @@ public class Logicals extends SpecificRecordBase {
     private static final Conversion<?>[] CONVERSIONS = {new Conversions.DecimalConversion(),
         new Conversions.DecimalConversion(), null, new TimeConversions.TimestampMillisConversion()};
 
-    private final Object[] values = new Object[SCHEMA$.getFields().size()];
-
     @Override
     public Schema getSchema() {
         return SCHEMA$;
@@ -46,15 +43,5 @@ public class Logicals extends SpecificRecordBase {
     @Override
     public Conversion<?> getConversion(int field) {
         return CONVERSIONS[field];
-    }
-
-    @Override
-    public Object get(int field) {
-        return values[field];
-    }
-
-    @Override
-    public void put(int field, Object value) {
-        values[field] = value;
     }
 }
