@@ -48,6 +48,11 @@ final class BenchCommand implements Callable<Integer> {
         description = "Duration of the latency phase (default: ${DEFAULT-VALUE}).")
     int latencySeconds;
 
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "3",
+        description = "Throughput rounds of both topologies over the same input, in alternating order; the ratios are "
+            + "the medians of the rounds' own (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the population (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -63,7 +68,7 @@ final class BenchCommand implements Callable<Integer> {
         try {
             final BenchResult result = Bench.run(new Bench.Settings(events, customers,
                 warmupEvents < 0 ? events / 10 : warmupEvents, rate,
-                Duration.ofSeconds(latencySeconds), seed, Duration.ofSeconds(phaseTimeoutSeconds)), config, workDir, System.err);
+                Duration.ofSeconds(latencySeconds), seed, Duration.ofSeconds(phaseTimeoutSeconds), rounds), config, workDir, System.err);
             result.table().forEach(System.out::println);
             System.out.println(result.json());
             System.out.flush();

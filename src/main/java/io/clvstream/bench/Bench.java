@@ -9,11 +9,13 @@ import io.clvstream.topology.ClvTopology;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.TopicPartition;
@@ -23,14 +25,20 @@ import org.apache.kafka.streams.Topology;
 /**
  * {@code clv bench}: one run on one cluster and one pre-loaded data set, so the figures can be
  * compared with each other even on a noisy machine. Phases, each with its own application.id:
- * generate and pre-load; the reference aggregate; the full application (throughput, then latency
- * at a fixed rate while it keeps running); state size; restore of a fresh instance.
+ * generate and pre-load; rounds of throughput, the reference aggregate and the full application
+ * over the same input; in the last round the full application then goes on to latency at a fixed
+ * rate; state size; restore of a fresh instance.
  */
 public final class Bench {
 
     /** What to run; see {@code clv bench --help}. {@code warmupEvents} 0 skips the warm-up. */
     public record Settings(long events, int customers, long warmupEvents, int latencyRate, Duration latencyDuration,
-                           long seed, Duration phaseTimeout) {
+                           long seed, Duration phaseTimeout, int rounds) {
+        public Settings {
+            if (rounds < 1) {
+                throw new IllegalArgumentException("rounds must be at least 1, got " + rounds);
+            }
+        }
     }
 
     private Bench() {
@@ -55,6 +63,10 @@ public final class Bench {
                 progress.printf("bench: pre-loaded %,d signups, %,d purchases, %,d refunds, %,d duplicates%n",
                     population.customers(), population.purchases(), population.refunds(), population.duplicates());
 
+                final List<BenchResult.Round> rounds = new ArrayList<>();
+                for (int round = 1; round < settings.rounds(); round++) {
+                    rounds.add(earlierRound(round, settings, config, run, admin, groups, serdes, inputEnds, workDir, progress));
+                }
                 final StreamsPhase.Throughput reference = runToInputEnd(ReferenceTopology.build(topics),
                     phaseProps(config, run + "-reference", workDir.resolve("state-reference")), groups, inputEnds, settings);
                 progress.printf("bench: reference %,.0f events/s%n", reference.perSecond());
@@ -73,6 +85,7 @@ public final class Bench {
                     latency = LatencyProbe.measure(config.clientProperties(), topics, serdes, population.customers(),
                         settings.latencyRate(), settings.latencyDuration(), settings.seed());
                 }
+                rounds.add(round(reference, clv));
 
                 final StateSize state = StateSize.measure(admin, config.clientProperties(), clvId,
                     workDir.resolve("state-clv").resolve(clvId));
@@ -89,12 +102,48 @@ public final class Bench {
                     Integer.parseInt(config.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG).orElse("1")),
                     config.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG).orElse(StreamsConfig.AT_LEAST_ONCE),
                     config.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG).orElse("default"),
-                    reference.perSecond(), clv.perSecond(), reference.cpuMicrosPerRecord(), clv.cpuMicrosPerRecord(), drained,
+                    rounds, drained,
                     settings.latencyRate(), latency.sent(), latency.seen(), latency.p50Ms(), latency.p99Ms(), latency.maxMs(),
                     state.liveBytes() / customers, state.diskBytes() / customers, state.changelogLogBytes() / customers,
                     restore.seconds(), restore.records());
             }
         }
+    }
+
+    /**
+     * A throughput round before the last: each topology once more over the same input under application ids and, for
+     * clv-stream, output topics of the round's own, so that nothing carries over from one round to the next (the
+     * published segment statistics feed the application back). The order alternates so that the rounds, the last
+     * one included, run reference-first and clv-first in turn and ending on clv-stream: a machine that speeds up or
+     * slows down over the run then favours neither topology in the median.
+     */
+    private static BenchResult.Round earlierRound(int round, Settings settings, ClvConfig config, String run, Admin admin,
+                                                  GroupProgress groups, ClvSerdes serdes, Map<TopicPartition, Long> inputEnds,
+                                                  Path workDir, PrintStream progress) {
+        final String id = run + "-r" + round;
+        final ClvConfig roundConfig = config.with(topicNames(run, id));
+        new TopicProvisioner(admin, roundConfig.replicationFactor()).provision(TopicSpec.all(roundConfig));
+        final Supplier<StreamsPhase.Throughput> reference = () -> runToInputEnd(ReferenceTopology.build(roundConfig.topicNames()),
+            phaseProps(roundConfig, id + "-reference", workDir.resolve("state-reference")), groups, inputEnds, settings);
+        final Supplier<StreamsPhase.Throughput> clv = () -> runToInputEnd(ClvTopology.build(roundConfig.asMap(), serdes),
+            phaseProps(roundConfig, id + "-clv", workDir.resolve("state-clv")), groups, inputEnds, settings);
+        final boolean referenceFirst = referenceFirst(round, settings.rounds());
+        final StreamsPhase.Throughput first = referenceFirst ? reference.get() : clv.get();
+        final StreamsPhase.Throughput second = referenceFirst ? clv.get() : reference.get();
+        final BenchResult.Round result = referenceFirst ? round(first, second) : round(second, first);
+        progress.printf("bench: round %d of %d: reference %,.0f, clv-stream %,.0f events/s (%s first)%n", round,
+            settings.rounds(), result.referenceEventsPerSec(), result.clvEventsPerSec(), referenceFirst ? "reference" : "clv-stream");
+        return result;
+    }
+
+    /** Whether round {@code round} (from 1) of {@code rounds} runs the reference first; the last one always does. */
+    static boolean referenceFirst(int round, int rounds) {
+        return (rounds - round) % 2 == 0;
+    }
+
+    private static BenchResult.Round round(StreamsPhase.Throughput reference, StreamsPhase.Throughput clv) {
+        return new BenchResult.Round(reference.perSecond(), clv.perSecond(), reference.cpuMicrosPerRecord(),
+            clv.cpuMicrosPerRecord());
     }
 
     /**
@@ -141,17 +190,22 @@ public final class Bench {
 
     /** Bench topics of their own, so a run against a real cluster never writes into its real topics. */
     private static Map<String, String> topicNames(String run) {
+        return topicNames(run, run);
+    }
+
+    /** Inputs named after {@code inputRun}, outputs after {@code outputRun}. */
+    private static Map<String, String> topicNames(String inputRun, String outputRun) {
         final TopicNames defaults = TopicNames.defaults();
         final Map<String, String> names = new HashMap<>();
-        names.put(TopicNames.PREFIX + "purchases", run + "." + defaults.purchases());
-        names.put(TopicNames.PREFIX + "refunds", run + "." + defaults.refunds());
-        names.put(TopicNames.PREFIX + "signups", run + "." + defaults.signups());
-        names.put(TopicNames.PREFIX + "customer-values", run + "." + defaults.customerValues());
-        names.put(TopicNames.PREFIX + "tier-changes", run + "." + defaults.tierChanges());
-        names.put(TopicNames.PREFIX + "alerts", run + "." + defaults.alerts());
-        names.put(TopicNames.PREFIX + "segment-stats", run + "." + defaults.segmentStats());
-        names.put(TopicNames.PREFIX + "model-params", run + "." + defaults.modelParams());
-        names.put(TopicNames.PREFIX + "dead-letter", run + "." + defaults.deadLetter());
+        names.put(TopicNames.PREFIX + "purchases", inputRun + "." + defaults.purchases());
+        names.put(TopicNames.PREFIX + "refunds", inputRun + "." + defaults.refunds());
+        names.put(TopicNames.PREFIX + "signups", inputRun + "." + defaults.signups());
+        names.put(TopicNames.PREFIX + "customer-values", outputRun + "." + defaults.customerValues());
+        names.put(TopicNames.PREFIX + "tier-changes", outputRun + "." + defaults.tierChanges());
+        names.put(TopicNames.PREFIX + "alerts", outputRun + "." + defaults.alerts());
+        names.put(TopicNames.PREFIX + "segment-stats", outputRun + "." + defaults.segmentStats());
+        names.put(TopicNames.PREFIX + "model-params", outputRun + "." + defaults.modelParams());
+        names.put(TopicNames.PREFIX + "dead-letter", outputRun + "." + defaults.deadLetter());
         return names;
     }
 

@@ -7,8 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
-/** The figures of one bench run, as a table for people and one JSON line for tools. */
+/**
+ * The figures of one bench run, as a table for people and one JSON line for tools. With several rounds the
+ * throughput figures are the medians over the rounds, and the ratios the medians of each round's ratio.
+ */
 public record BenchResult(
     long events,
     int customers,
@@ -17,10 +21,7 @@ public record BenchResult(
     int threads,
     String guarantee,
     String commitIntervalMs,
-    double referenceEventsPerSec,
-    double clvEventsPerSec,
-    double referenceCpuMicrosPerEvent,
-    double clvCpuMicrosPerEvent,
+    List<Round> rounds,
     double clvDrainedSeconds,
     int latencyRate,
     long latencySent,
@@ -34,13 +35,56 @@ public record BenchResult(
     double restoreSeconds,
     long restoredRecords) {
 
+    /** One throughput measurement of each topology, over the same pre-loaded input, back to back. */
+    public record Round(double referenceEventsPerSec, double clvEventsPerSec, double referenceCpuMicrosPerEvent,
+                        double clvCpuMicrosPerEvent) {
+
+        double throughputRatio() {
+            return clvEventsPerSec / referenceEventsPerSec;
+        }
+
+        double cpuRatio() {
+            return referenceCpuMicrosPerEvent / clvCpuMicrosPerEvent;
+        }
+    }
+
+    public BenchResult {
+        if (rounds.isEmpty()) {
+            throw new IllegalArgumentException("A bench result needs at least one round");
+        }
+        rounds = List.copyOf(rounds);
+    }
+
+    public double referenceEventsPerSec() {
+        return median(Round::referenceEventsPerSec);
+    }
+
+    public double clvEventsPerSec() {
+        return median(Round::clvEventsPerSec);
+    }
+
+    public double referenceCpuMicrosPerEvent() {
+        return median(Round::referenceCpuMicrosPerEvent);
+    }
+
+    public double clvCpuMicrosPerEvent() {
+        return median(Round::clvCpuMicrosPerEvent);
+    }
+
+    /** Each round's own ratio, then the median: a drift of the machine's speed between rounds does not enter it. */
     public double throughputRatio() {
-        return clvEventsPerSec / referenceEventsPerSec;
+        return median(Round::throughputRatio);
     }
 
     /** The reference's stream-thread CPU per event over clv-stream's: the ratio the machine's load hardly moves. */
     public double cpuRatio() {
-        return referenceCpuMicrosPerEvent / clvCpuMicrosPerEvent;
+        return median(Round::cpuRatio);
+    }
+
+    private double median(ToDoubleFunction<Round> figure) {
+        final double[] values = rounds.stream().mapToDouble(figure).sorted().toArray();
+        final int middle = values.length / 2;
+        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
 
     /** Key order is the table's; the first ten are the ones issue #6 names. */
@@ -48,8 +92,8 @@ public record BenchResult(
         final Map<String, Object> map = new LinkedHashMap<>();
         map.put("events", events);
         map.put("customers", customers);
-        map.put("referenceEventsPerSec", round(referenceEventsPerSec, 0));
-        map.put("clvEventsPerSec", round(clvEventsPerSec, 0));
+        map.put("referenceEventsPerSec", round(referenceEventsPerSec(), 0));
+        map.put("clvEventsPerSec", round(clvEventsPerSec(), 0));
         map.put("throughputRatio", round(throughputRatio(), 3));
         map.put("p50LatencyMs", p50LatencyMs);
         map.put("p99LatencyMs", p99LatencyMs);
@@ -60,8 +104,8 @@ public record BenchResult(
         map.put("partitions", partitions);
         map.put("threads", threads);
         map.put("commitIntervalMs", commitIntervalMs);
-        map.put("referenceCpuMicrosPerEvent", round(referenceCpuMicrosPerEvent, 1));
-        map.put("clvCpuMicrosPerEvent", round(clvCpuMicrosPerEvent, 1));
+        map.put("referenceCpuMicrosPerEvent", round(referenceCpuMicrosPerEvent(), 1));
+        map.put("clvCpuMicrosPerEvent", round(clvCpuMicrosPerEvent(), 1));
         map.put("cpuRatio", round(cpuRatio(), 3));
         map.put("clvDrainedSeconds", round(clvDrainedSeconds, 2));
         map.put("latencyRate", latencyRate);
@@ -71,6 +115,9 @@ public record BenchResult(
         map.put("stateDiskBytesPerCustomer", round(stateDiskBytesPerCustomer, 1));
         map.put("changelogLogBytesPerCustomer", round(changelogLogBytesPerCustomer, 1));
         map.put("restoredRecords", restoredRecords);
+        map.put("rounds", rounds.size());
+        map.put("roundThroughputRatios", rounds.stream().map(r -> round(r.throughputRatio(), 3)).toList());
+        map.put("roundCpuRatios", rounds.stream().map(r -> round(r.cpuRatio(), 3)).toList());
         return map;
     }
 
@@ -83,15 +130,21 @@ public record BenchResult(
     }
 
     public List<String> table() {
-        final List<String[]> rows = List.of(
+        final String median = rounds.size() > 1 ? " (median of %d rounds)".formatted(rounds.size()) : "";
+        final List<String[]> rows = new ArrayList<>(List.of(
             row("events (customers)", "%,d (%,d), after %,d warm-up events".formatted(events, customers, warmupEvents)),
             row("guarantee, partitions, threads", "%s, %d, %d (commit.interval.ms %s)".formatted(
                 guarantee, partitions, threads, commitIntervalMs)),
-            row("reference: groupByKey().aggregate()", "%,.0f events/s".formatted(referenceEventsPerSec)),
-            row("clv-stream: input processed", "%,.0f events/s".formatted(clvEventsPerSec)),
-            row("throughput ratio clv / reference", "%.3f".formatted(throughputRatio())),
-            row("stream-thread CPU per event", "reference %.1f µs, clv-stream %.1f µs (ratio %.3f)".formatted(
-                referenceCpuMicrosPerEvent, clvCpuMicrosPerEvent, cpuRatio())),
+            row("reference: groupByKey().aggregate()", "%,.0f events/s%s".formatted(referenceEventsPerSec(), median)),
+            row("clv-stream: input processed", "%,.0f events/s%s".formatted(clvEventsPerSec(), median)),
+            row("throughput ratio clv / reference", "%.3f%s".formatted(throughputRatio(), median)),
+            row("stream-thread CPU per event", "reference %.1f µs, clv-stream %.1f µs (ratio %.3f)%s".formatted(
+                referenceCpuMicrosPerEvent(), clvCpuMicrosPerEvent(), cpuRatio(), median))));
+        if (rounds.size() > 1) {
+            rows.add(row("rounds: throughput ratio, CPU ratio", String.join("; ", rounds.stream()
+                .map(r -> "%.3f, %.3f".formatted(r.throughputRatio(), r.cpuRatio())).toList())));
+        }
+        rows.addAll(List.of(
             row("clv-stream: all sub-topologies drained", "%.2f s (%,.0f events/s)".formatted(
                 clvDrainedSeconds, events / clvDrainedSeconds)),
             row("latency at %,d events/s".formatted(latencyRate), "p50 %.0f ms, p99 %.0f ms, max %.0f ms (%,d of %,d seen)"
@@ -99,7 +152,7 @@ public record BenchResult(
             row("state per customer: live (changelogs)", "%.1f bytes".formatted(stateBytesPerCustomer)),
             row("state per customer: RocksDB on disk", "%.1f bytes".formatted(stateDiskBytesPerCustomer)),
             row("state per customer: changelog log", "%.1f bytes (uncompacted)".formatted(changelogLogBytesPerCustomer)),
-            row("restore of a fresh instance", "%.2f s (%,d records)".formatted(restoreSeconds, restoredRecords)));
+            row("restore of a fresh instance", "%.2f s (%,d records)".formatted(restoreSeconds, restoredRecords))));
         final int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
         final List<String> lines = new ArrayList<>();
         rows.forEach(r -> lines.add(String.format(Locale.ROOT, "%-" + width + "s  %s", r[0], r[1])));

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class BenchCommandIT {
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
             status = ClvMain.commandLine().execute("bench", "--events", "2000", "--customers", "200",
-                "--rate", "200", "--latency-seconds", "2", "--data-dir", dataDir.toString());
+                "--rate", "200", "--latency-seconds", "2", "--rounds", "2", "--data-dir", dataDir.toString());
         } finally {
             System.setOut(original);
         }
@@ -62,5 +63,11 @@ class BenchCommandIT {
         assertThat(json.get("restoreSeconds").asDouble()).isPositive();
         assertThat(json.get("restoredRecords").asLong()).isPositive();
         assertThat(lines).anyMatch(line -> line.startsWith("throughput ratio clv / reference"));
+        // Two rounds, the first clv-stream first: each measured, the headline the middle of the two.
+        assertThat(json.get("rounds").asInt()).isEqualTo(2);
+        final List<Double> ratios = new ArrayList<>();
+        json.get("roundThroughputRatios").forEach(ratio -> ratios.add(ratio.asDouble()));
+        assertThat(ratios).hasSize(2).allMatch(ratio -> ratio > 0);
+        assertThat(json.get("throughputRatio").asDouble()).isCloseTo((ratios.get(0) + ratios.get(1)) / 2, within(0.002));
     }
 }

@@ -1,0 +1,75 @@
+package io.clvstream.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchResultTest {
+
+    private static BenchResult withRounds(BenchResult.Round... rounds) {
+        return new BenchResult(1_000_000, 100_000, 100_000, 6, 1, "exactly_once_v2", "default", List.of(rounds),
+            60.0, 20_000, 300_000, 300_000, 1_000, 2_000, 3_000, 190.0, 500.0, 2_500.0, 9.0, 1_000_000);
+    }
+
+    @Test
+    void oneRoundReportsItsOwnFigures() {
+        final BenchResult result = withRounds(new BenchResult.Round(60_000, 15_000, 10.0, 40.0));
+
+        assertThat(result.throughputRatio()).isEqualTo(0.25);
+        assertThat(result.cpuRatio()).isEqualTo(0.25);
+        assertThat(result.clvEventsPerSec()).isEqualTo(15_000);
+        assertThat(result.table()).noneMatch(line -> line.startsWith("rounds"));
+    }
+
+    @Test
+    void ratiosAreTheMedianOfEachRoundsOwnRatioNotTheRatioOfMedians() throws Exception {
+        // Rounds on a machine whose speed moves: their own ratios are 0.25, 0.30 and 0.20, so the median is 0.25;
+        // the ratio of the two rates' medians, 18,000 / 60,000 = 0.30, mixes rounds and is not what is reported.
+        final BenchResult result = withRounds(
+            new BenchResult.Round(80_000, 20_000, 8.0, 32.0),
+            new BenchResult.Round(60_000, 18_000, 10.0, 30.0),
+            new BenchResult.Round(40_000, 8_000, 12.0, 60.0));
+
+        assertThat(result.throughputRatio()).isCloseTo(0.25, within(1e-12));
+        assertThat(result.cpuRatio()).isCloseTo(0.25, within(1e-12));
+        assertThat(result.referenceEventsPerSec()).isEqualTo(60_000);
+        assertThat(result.clvEventsPerSec()).isEqualTo(18_000);
+        assertThat(result.clvCpuMicrosPerEvent()).isEqualTo(32.0);
+
+        final JsonNode json = new ObjectMapper().readTree(result.json());
+        assertThat(json.get("rounds").asInt()).isEqualTo(3);
+        assertThat(json.get("roundThroughputRatios")).extracting(JsonNode::asDouble).containsExactly(0.25, 0.3, 0.2);
+        assertThat(json.get("roundCpuRatios")).extracting(JsonNode::asDouble).containsExactly(0.25, 0.333, 0.2);
+        assertThat(result.table()).anyMatch(line -> line.startsWith("rounds: throughput ratio, CPU ratio")
+            && line.endsWith("0.250, 0.250; 0.300, 0.333; 0.200, 0.200"));
+        assertThat(result.table()).anyMatch(line -> line.startsWith("throughput ratio clv / reference")
+            && line.endsWith("0.250 (median of 3 rounds)"));
+    }
+
+    @Test
+    void anEvenNumberOfRoundsTakesTheMeanOfTheMiddleTwo() {
+        final BenchResult result = withRounds(
+            new BenchResult.Round(50_000, 10_000, 10.0, 50.0),
+            new BenchResult.Round(50_000, 15_000, 10.0, 40.0));
+
+        assertThat(result.throughputRatio()).isCloseTo((0.2 + 0.3) / 2, within(1e-12));
+        assertThat(result.clvEventsPerSec()).isEqualTo(12_500);
+    }
+
+    @Test
+    void aResultNeedsARound() {
+        assertThatThrownBy(BenchResultTest::withRounds).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void roundsAlternateAndTheLastRunsTheReferenceFirst() {
+        assertThat(Bench.referenceFirst(1, 1)).isTrue();
+        assertThat(List.of(1, 2, 3).stream().map(r -> Bench.referenceFirst(r, 3))).containsExactly(true, false, true);
+        assertThat(List.of(1, 2).stream().map(r -> Bench.referenceFirst(r, 2))).containsExactly(false, true);
+    }
+}
