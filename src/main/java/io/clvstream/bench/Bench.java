@@ -123,14 +123,22 @@ public final class Bench {
         final String id = run + "-r" + round;
         final ClvConfig roundConfig = config.with(topicNames(run, id));
         new TopicProvisioner(admin, roundConfig.replicationFactor()).provision(TopicSpec.all(roundConfig));
-        final Supplier<StreamsPhase.Throughput> reference = () -> runToInputEnd(ReferenceTopology.build(roundConfig.topicNames()),
+        final Supplier<StreamsPhase.Throughput> referencePhase = () -> runToInputEnd(
+            ReferenceTopology.build(roundConfig.topicNames()),
             phaseProps(roundConfig, id + "-reference", workDir.resolve("state-reference")), groups, inputEnds, settings);
-        final Supplier<StreamsPhase.Throughput> clv = () -> runToInputEnd(ClvTopology.build(roundConfig.asMap(), serdes),
+        final Supplier<StreamsPhase.Throughput> clvPhase = () -> runToInputEnd(ClvTopology.build(roundConfig.asMap(), serdes),
             phaseProps(roundConfig, id + "-clv", workDir.resolve("state-clv")), groups, inputEnds, settings);
         final boolean referenceFirst = referenceFirst(round, settings.rounds());
-        final StreamsPhase.Throughput first = referenceFirst ? reference.get() : clv.get();
-        final StreamsPhase.Throughput second = referenceFirst ? clv.get() : reference.get();
-        final BenchResult.Round result = referenceFirst ? round(first, second) : round(second, first);
+        final StreamsPhase.Throughput reference;
+        final StreamsPhase.Throughput clv;
+        if (referenceFirst) {
+            reference = referencePhase.get();
+            clv = clvPhase.get();
+        } else {
+            clv = clvPhase.get();
+            reference = referencePhase.get();
+        }
+        final BenchResult.Round result = round(reference, clv);
         progress.printf("bench: round %d of %d: reference %,.0f, clv-stream %,.0f events/s (%s first)%n", round,
             settings.rounds(), result.referenceEventsPerSec(), result.clvEventsPerSec(), referenceFirst ? "reference" : "clv-stream");
         return result;
