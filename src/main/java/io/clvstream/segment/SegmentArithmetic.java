@@ -5,18 +5,12 @@ import io.clvstream.avro.internal.SegmentMember;
 import io.clvstream.customer.UtcCalendar;
 
 /**
- * Moves a segment's sums by one member's contribution ({@link #add} the member's new value,
- * {@link #subtract} its old one) and adds up the sums of partitions ({@link #plus}). Only integer
- * sums, so add-then-subtract restores the aggregate exactly whatever the order of updates. Pure;
- * never changes its arguments.
+ * Moves a segment's sums by one member's contribution ({@link #addTo} the member's new value,
+ * {@link #subtractFrom} its old one, both in place) and adds up the sums of partitions ({@link #plus},
+ * which builds a new aggregate). Only integer sums, so add-then-subtract restores the aggregate exactly
+ * whatever the order of updates.
  */
 public final class SegmentArithmetic {
-
-    /**
-     * What {@link #plus} leaves any aggregate unchanged with: zero sums, and the earliest as-of time, so that even an
-     * aggregate as of before 1970 keeps its own. Never changed: {@link #plus} builds a new aggregate.
-     */
-    private static final SegmentAggregate PLUS_IDENTITY = SegmentAggregate.newBuilder().setAsOf(Long.MIN_VALUE).build();
 
     private SegmentArithmetic() {
     }
@@ -25,32 +19,14 @@ public final class SegmentArithmetic {
         return SegmentAggregate.newBuilder().build();
     }
 
-    public static SegmentAggregate add(SegmentMember member, SegmentAggregate aggregate) {
-        final SegmentAggregate a = copy(aggregate);
-        move(a, member, 1);
-        return a;
+    /** Adds {@code member}'s contribution to {@code sums}, in place: a task keeps one running sum per segment. */
+    public static void addTo(SegmentAggregate sums, SegmentMember member) {
+        move(sums, member, 1);
     }
 
-    public static SegmentAggregate subtract(SegmentMember member, SegmentAggregate aggregate) {
-        final SegmentAggregate a = copy(aggregate);
-        move(a, member, -1);
-        return a;
-    }
-
-    /**
-     * {@code aggregate} with {@code before}'s contribution replaced by {@code after}'s, both members of its
-     * segment: what an updated customer does to its segment on every event, so with one copy, not two.
-     */
-    public static SegmentAggregate replace(SegmentMember before, SegmentMember after, SegmentAggregate aggregate) {
-        final SegmentAggregate a = copy(aggregate);
-        move(a, before, -1);
-        move(a, after, 1);
-        return a;
-    }
-
-    /** A copy through {@link #plus}: Avro's copying builder deep-copies field by field through the schema. */
-    private static SegmentAggregate copy(SegmentAggregate aggregate) {
-        return plus(aggregate, PLUS_IDENTITY);
+    /** Takes {@code member}'s contribution (as it was added) off {@code sums}, in place. */
+    public static void subtractFrom(SegmentAggregate sums, SegmentMember member) {
+        move(sums, member, -1);
     }
 
     private static void move(SegmentAggregate a, SegmentMember m, int sign) {

@@ -6,6 +6,7 @@ import io.clvstream.avro.internal.SegmentChange;
 import io.clvstream.avro.internal.SegmentMember;
 import io.clvstream.avro.internal.SegmentPartial;
 import io.clvstream.segment.ClvDistribution;
+import io.clvstream.segment.LastPurchaseDays;
 import io.clvstream.segment.SegmentArithmetic;
 import io.clvstream.segment.SegmentMembers;
 import io.clvstream.segment.SegmentsConfig;
@@ -13,10 +14,9 @@ import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -27,24 +27,28 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * This customer partition's share of every segment, kept in the same task as the customers, so a
- * customer's change costs a few cached store updates and no trip through a topic.
+ * customer's change costs an update in memory and no trip through a topic or store.
  *
- * <p>Per {@link SegmentChange} (the customer processor keeps each customer's contribution in its
- * state and sends the old and the new one): the old member is subtracted from its segment's sums and
- * the new one added (store {@code segment-partials}); a
- * member whose churn is decided by days moves between entries of its segment's last-purchase-day
- * histogram ({@code segment-last-purchase-days}), which keeps the sums free of anything that grows
- * with history. Every {@code clv.segments.publish-interval} the partials of the segments that
- * changed, and of {@code *} (the sum of this partition's segments), are forwarded keyed by
- * segment, their churned counts taken from the histogram as of each segment's as-of time. Every
- * {@code clv.segments.sketch.interval} a scan of the members (in {@code customer-state}) rebuilds the CLV sketches (KLL cannot
- * delete, so a sketch is only ever built from current values) and brings every segment up to the
- * current time, so churn and exposure move while a segment is quiet.
+ * <p>The shares are a function of the members the customers' states hold ({@code segmentMember} in
+ * {@code customer-state}), so the task keeps them in memory and rebuilds them from that store when it
+ * starts (and when a task revived after an aborted transaction re-inits this processor): they are
+ * always exactly the sums over the restored states, whatever was lost with the task. Per
+ * {@link SegmentChange} (the customer processor sends each customer's old and new contribution) the old
+ * member is subtracted from its segment's sums and the new one added, and a member whose churn is
+ * decided by days moves between entries of its segment's {@link LastPurchaseDays} histogram, which keeps
+ * the sums free of anything that grows with history. Every {@code clv.segments.publish-interval} the
+ * partials of the segments that changed, and of {@code *} (the sum of this partition's segments), are
+ * forwarded keyed by segment, their churned counts taken from the histogram as of each segment's as-of
+ * time, and recorded in {@code segment-partials}: the published partials, read only on start, so a
+ * segment whose last member left is still published (empty) and no as-of time goes back behind what was
+ * published. Every {@code clv.segments.sketch.interval} a scan of the members rebuilds the CLV sketches
+ * (KLL cannot delete, so a sketch is only ever built from current values) and brings every segment up to
+ * the current time, so churn and exposure move while a segment is quiet.
  */
 final class SegmentPartialsProcessor implements Processor<String, SegmentChange, String, SegmentPartial> {
 
     /** Counts of one segment's histogram as of a time: days-classified members, and those churned. */
-    private record DayCounts(long asOf, long classified, long churned) {
+    private record DayCounts(long asOf, LastPurchaseDays.Counts counts) {
     }
 
     private final SegmentsConfig config;
@@ -52,13 +56,13 @@ final class SegmentPartialsProcessor implements Processor<String, SegmentChange,
     private final PunctuationType punctuation;
     private final Set<String> changed = new HashSet<>();
     private final Map<String, DayCounts> counted = new HashMap<>();
-    /** What segment-partials holds, kept deserialized: the few hot keys are read on every event. */
-    private final Map<String, SegmentAggregate> current = new HashMap<>();
+    /** This partition's running sums per segment, in key order (the order partials are published in). */
+    private final SortedMap<String, SegmentAggregate> sums = new TreeMap<>();
+    private final LastPurchaseDays days = new LastPurchaseDays();
     private boolean publishedAll;
     private ProcessorContext<String, SegmentPartial> context;
     private KeyValueStore<String, CustomerState> customers;
-    private KeyValueStore<String, SegmentAggregate> partials;
-    private KeyValueStore<Bytes, Long> days;
+    private KeyValueStore<String, SegmentAggregate> published;
 
     SegmentPartialsProcessor(SegmentsConfig config, PunctuationType punctuation) {
         this.config = config;
@@ -70,85 +74,63 @@ final class SegmentPartialsProcessor implements Processor<String, SegmentChange,
     public void init(ProcessorContext<String, SegmentPartial> context) {
         this.context = context;
         this.customers = context.getStateStore(ClvTopology.CUSTOMER_STATE_STORE);
-        this.partials = context.getStateStore(SegmentStatsTopology.PARTIALS_STORE);
-        this.days = context.getStateStore(SegmentStatsTopology.DAYS_STORE);
-        // A revived task (exactly-once abort) re-inits this same instance over restored stores: forget what
-        // the aborted transaction left in memory.
-        current.clear();
+        this.published = context.getStateStore(SegmentStatsTopology.PARTIALS_STORE);
         counted.clear();
         changed.clear();
         publishedAll = false;
+        rebuild();
         context.schedule(config.publishInterval(), punctuation, now -> publish(changedSegments(), null, now));
         context.schedule(config.sketchInterval(), punctuation, this::refresh);
+    }
+
+    /** The sums and histogram over the members in {@code customer-state}, and every segment published before. */
+    private void rebuild() {
+        sums.clear();
+        days.clear();
+        try (KeyValueIterator<String, CustomerState> all = customers.all()) {
+            while (all.hasNext()) {
+                final SegmentMember member = all.next().value.getSegmentMember();
+                if (member != null) {
+                    SegmentArithmetic.addTo(segment(member.getSegment()), member);
+                    days.move(null, member);
+                }
+            }
+        }
+        try (KeyValueIterator<String, SegmentAggregate> all = published.all()) {
+            while (all.hasNext()) {
+                final KeyValue<String, SegmentAggregate> last = all.next();
+                final SegmentAggregate current = segment(last.key);
+                current.setAsOf(Math.max(current.getAsOf(), last.value.getAsOf()));
+            }
+        }
     }
 
     @Override
     public void process(Record<String, SegmentChange> record) {
         final SegmentMember before = record.value().getBefore();
         final SegmentMember after = record.value().getAfter();
-        if (before != null && after != null && before.getSegment().equals(after.getSegment())) {
-            update(after.getSegment(), SegmentArithmetic.replace(before, after, sums(after.getSegment())));
-        } else {
-            if (before != null) {
-                update(before.getSegment(), SegmentArithmetic.subtract(before, sums(before.getSegment())));
-            }
-            if (after != null) {
-                update(after.getSegment(), SegmentArithmetic.add(after, sums(after.getSegment())));
-            }
+        if (before != null) {
+            SegmentArithmetic.subtractFrom(segment(before.getSegment()), before);
+            changed.add(before.getSegment());
         }
-        if (!Objects.equals(dayEntry(before), dayEntry(after))) {
-            moveDay(before, -1);
-            moveDay(after, 1);
+        if (after != null) {
+            SegmentArithmetic.addTo(segment(after.getSegment()), after);
+            changed.add(after.getSegment());
         }
+        days.move(before, after);
     }
 
-    private SegmentAggregate sums(String segment) {
-        final SegmentAggregate sums = current.computeIfAbsent(segment, partials::get);
-        return sums == null ? SegmentArithmetic.empty() : sums;
-    }
-
-    /** {@code sums} is never changed afterwards (the arithmetic returns new aggregates), so it can be shared. */
-    private void update(String segment, SegmentAggregate sums) {
-        partials.put(segment, sums);
-        current.put(segment, sums);
-        changed.add(segment);
-    }
-
-    /** The histogram entry a member occupies, or null when P(alive) decides its churn. */
-    private static Bytes dayEntry(SegmentMember member) {
-        return member == null || member.getPAliveChurned() != null
-            ? null : LastPurchaseDayKeys.key(member.getSegment(), member.getLastPurchaseDay());
-    }
-
-    private void moveDay(SegmentMember member, int sign) {
-        final Bytes key = dayEntry(member);
-        if (key == null) {
-            return;
-        }
-        final Long count = days.get(key);
-        final long moved = (count == null ? 0 : count) + sign;
-        if (moved == 0) {
-            days.delete(key);
-        } else {
-            days.put(key, moved);
-        }
+    private SegmentAggregate segment(String segment) {
+        return sums.computeIfAbsent(segment, s -> SegmentArithmetic.empty());
     }
 
     /** After a restart every segment is published once: what changed before it may not have been. */
     private Set<String> changedSegments() {
         if (!publishedAll) {
             publishedAll = true;
-            return allSegments();
+            return new HashSet<>(sums.keySet());
         }
         return changed;
-    }
-
-    private Set<String> allSegments() {
-        final Set<String> all = new HashSet<>();
-        try (KeyValueIterator<String, SegmentAggregate> entries = partials.all()) {
-            entries.forEachRemaining(entry -> all.add(entry.key));
-        }
-        return all;
     }
 
     /** Brings every segment to {@code now}, rebuilds the sketches and publishes everything with them. */
@@ -165,36 +147,29 @@ final class SegmentPartialsProcessor implements Processor<String, SegmentChange,
                 }
             }
         }
-        for (final String segment : allSegments()) {
-            final SegmentAggregate sums = partials.get(segment);
-            if (sums.getAsOf() < now) {
-                sums.setAsOf(now);
-                partials.put(segment, sums);
-                current.put(segment, sums);
-            }
+        for (final Map.Entry<String, SegmentAggregate> segment : sums.entrySet()) {
+            segment.getValue().setAsOf(Math.max(segment.getValue().getAsOf(), now));
             // A segment with no CLV left here still gets an (empty) sketch, so its old one stops counting.
-            sketches.putIfAbsent(segment, ClvDistribution.empty(config.sketchK()));
+            sketches.putIfAbsent(segment.getKey(), ClvDistribution.empty(config.sketchK()));
         }
         sketches.put(SegmentMembers.ALL, base);
         publishedAll = true;
         publish(sketches.keySet(), sketches, now);
     }
 
-    /** Forwards the partials of {@code segments} and of {@code *}, with the sketches when given. */
+    /** Forwards and records the partials of {@code segments} and forwards that of {@code *}, with the sketches when given. */
     private void publish(Set<String> segments, Map<String, ClvDistribution> sketches, long now) {
         if (segments.isEmpty()) {
             return;
         }
         final int partition = context.taskId().partition();
         SegmentAggregate base = SegmentArithmetic.empty();
-        try (KeyValueIterator<String, SegmentAggregate> entries = partials.all()) {
-            while (entries.hasNext()) {
-                final KeyValue<String, SegmentAggregate> entry = entries.next();
-                final SegmentAggregate sums = withDayCounts(entry.key, entry.value);
-                base = SegmentArithmetic.plus(base, sums);
-                if (segments.contains(entry.key)) {
-                    forward(entry.key, new SegmentPartial(partition, sums, sketch(sketches, entry.key)), now);
-                }
+        for (final Map.Entry<String, SegmentAggregate> entry : sums.entrySet()) {
+            final SegmentAggregate segment = withDayCounts(entry.getKey(), entry.getValue());
+            base = SegmentArithmetic.plus(base, segment);
+            if (segments.contains(entry.getKey())) {
+                forward(entry.getKey(), new SegmentPartial(partition, segment, sketch(sketches, entry.getKey())), now);
+                published.put(entry.getKey(), segment);
             }
         }
         forward(SegmentMembers.ALL, new SegmentPartial(partition, base, sketch(sketches, SegmentMembers.ALL)), now);
@@ -213,27 +188,12 @@ final class SegmentPartialsProcessor implements Processor<String, SegmentChange,
     private SegmentAggregate withDayCounts(String segment, SegmentAggregate sums) {
         DayCounts counts = counted.get(segment);
         if (counts == null || counts.asOf() != sums.getAsOf() || changed.contains(segment)) {
-            counts = count(segment, sums.getAsOf());
+            counts = new DayCounts(sums.getAsOf(),
+                days.counts(segment, SegmentArithmetic.churnCutoffDay(sums.getAsOf(), config.churnDays())));
             counted.put(segment, counts);
         }
-        sums.setDaysClassified(counts.classified());
-        sums.setDaysChurned(counts.churned());
+        sums.setDaysClassified(counts.counts().classified());
+        sums.setDaysChurned(counts.counts().churned());
         return sums;
-    }
-
-    private DayCounts count(String segment, long asOf) {
-        final int cutoff = SegmentArithmetic.churnCutoffDay(asOf, config.churnDays());
-        long classified = 0;
-        long churned = 0;
-        try (KeyValueIterator<Bytes, Long> entries = days.range(LastPurchaseDayKeys.first(segment), LastPurchaseDayKeys.last(segment))) {
-            while (entries.hasNext()) {
-                final KeyValue<Bytes, Long> entry = entries.next();
-                classified += entry.value;
-                if (LastPurchaseDayKeys.day(entry.key) < cutoff) {
-                    churned += entry.value;
-                }
-            }
-        }
-        return new DayCounts(asOf, classified, churned);
     }
 }

@@ -24,22 +24,21 @@ import org.apache.kafka.streams.state.Stores;
  * Adds the segment statistics to a topology (see docs/segments.md).
  *
  * <pre>
- * (segment changes, in the customer task) -> segment-partials (segment-partials, segment-last-purchase-days,
- *   reading customer-state) -> segment-partials (repartition, key segment)
+ * (segment changes, in the customer task) -> segment-partials (shares in memory, rebuilt from customer-state;
+ *   store segment-partials: the published shares) -> segment-partials (repartition, key segment)
  *   -> segment-stats-merge (segment-partitions) -> segment-stats-sink
  * </pre>
  *
  * <p>The customer task keeps its partition's share of every segment, moved by each customer's
  * old and new contribution, and publishes the shares of changed segments once per
  * {@code clv.segments.publish-interval}; the merger adds up the latest share of every partition.
- * So a customer's change costs a few cached store updates in its own task, and only a handful of
- * records per interval cross a topic, however many events arrive. Under exactly-once the shares,
+ * So a customer's change costs an update in memory in its own task, and only a handful of records
+ * per interval cross a topic or a store, however many events arrive. Under exactly-once the shares,
  * the records publishing them and the merged figures commit atomically with the customer state.
  */
 public final class SegmentStatsTopology {
 
     public static final String PARTIALS_STORE = "segment-partials";
-    public static final String DAYS_STORE = "segment-last-purchase-days";
     public static final String PARTITIONS_STORE = "segment-partitions";
     public static final String PARTIALS_REPARTITION = "segment-partials";
 
@@ -55,15 +54,14 @@ public final class SegmentStatsTopology {
             ? PunctuationType.WALL_CLOCK_TIME : PunctuationType.STREAM_TIME;
         final StateStores stores = StateStores.from(config);
 
+        // Written once per publish interval and segment, read only when a task starts: nothing for a cache to save.
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.keyValue(PARTIALS_STORE),
-            Serdes.String(), new InternalAvroSerde<>(SegmentAggregate.class)).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.keyValue(DAYS_STORE),
-            Serdes.Bytes(), Serdes.Long()).withCachingEnabled());
+            Serdes.String(), new InternalAvroSerde<>(SegmentAggregate.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.keyValue(PARTITIONS_STORE),
             Serdes.String(), new InternalAvroSerde<>(SegmentPartitions.class)));
 
         changes.process(() -> new SegmentPartialsProcessor(settings, punctuation), Named.as("segment-partials"),
-                PARTIALS_STORE, DAYS_STORE, ClvTopology.CUSTOMER_STATE_STORE)
+                PARTIALS_STORE, ClvTopology.CUSTOMER_STATE_STORE)
             .repartition(Repartitioned.<String, SegmentPartial>as(PARTIALS_REPARTITION)
                 .withKeySerde(Serdes.String()).withValueSerde(new InternalAvroSerde<>(SegmentPartial.class)))
             .process(() -> new SegmentStatsMerger(settings), Named.as("segment-stats-merge"), PARTITIONS_STORE)

@@ -26,9 +26,9 @@ class SegmentArithmeticTest {
     }
 
     static SegmentAggregate sum(SegmentMembers members, CustomerValue... values) {
-        SegmentAggregate aggregate = SegmentArithmetic.empty();
+        final SegmentAggregate aggregate = SegmentArithmetic.empty();
         for (final CustomerValue value : values) {
-            aggregate = SegmentArithmetic.add(members.of(value), aggregate);
+            SegmentArithmetic.addTo(aggregate, members.of(value));
         }
         return aggregate;
     }
@@ -74,26 +74,29 @@ class SegmentArithmeticTest {
         final SegmentMember one = members.of(value("1", "x", "10.01", 0.3, 3));
         final SegmentMember two = members.of(value("2", null, "0.07", null, 7));
         final SegmentAggregate base = sum(members, value("0", "x", "99.99", null, 1));
-        final SegmentAggregate moved = SegmentArithmetic.subtract(one, SegmentArithmetic.subtract(two,
-            SegmentArithmetic.add(two, SegmentArithmetic.add(one, base))));
+        final SegmentAggregate moved = SegmentAggregate.newBuilder(base).build();
+        SegmentArithmetic.addTo(moved, one);
+        SegmentArithmetic.addTo(moved, two);
+        assertThat(moved.getCustomers()).isEqualTo(3);
+        SegmentArithmetic.subtractFrom(moved, two);
+        SegmentArithmetic.subtractFrom(moved, one);
         assertThat(moved).isEqualTo(base);
         assertThat(moved.getCustomers()).isEqualTo(1);
         assertThat(two.getSegment()).isEqualTo(SegmentMembers.UNKNOWN);
     }
 
     @Test
-    void replacingAMemberIsSubtractingTheOldAndAddingTheNewAndLeavesTheArgumentAlone() {
+    void replacingAMemberLeavesWhatSummingTheNewMembersGives() {
         final SegmentMembers members = new SegmentMembers(SegmentsConfig.defaults());
         final SegmentMember before = members.of(value("1", "x", "10.01", 0.3, 3));
         final SegmentMember after = members.of(value("1", "x", "25.50", 0.9, 9));
-        final SegmentAggregate base = SegmentArithmetic.add(before, sum(members, value("0", "x", "99.99", null, 1)));
-        final SegmentAggregate untouched = SegmentAggregate.newBuilder(base).build();
+        final SegmentAggregate sums = sum(members, value("0", "x", "99.99", null, 1), value("1", "x", "10.01", 0.3, 3));
 
-        final SegmentAggregate replaced = SegmentArithmetic.replace(before, after, base);
+        SegmentArithmetic.subtractFrom(sums, before);
+        SegmentArithmetic.addTo(sums, after);
 
-        assertThat(replaced).isEqualTo(sum(members, value("0", "x", "99.99", null, 1), value("1", "x", "25.50", 0.9, 9)));
-        assertThat(replaced.getNetCents()).isEqualTo(9_999 + 2_550);
-        assertThat(base).isEqualTo(untouched);
+        assertThat(sums).isEqualTo(sum(members, value("0", "x", "99.99", null, 1), value("1", "x", "25.50", 0.9, 9)));
+        assertThat(sums.getNetCents()).isEqualTo(9_999 + 2_550);
     }
 
     @Test
@@ -101,10 +104,12 @@ class SegmentArithmeticTest {
         final SegmentMembers members = new SegmentMembers(SegmentsConfig.defaults());
         final SegmentMember early = SegmentMember.newBuilder(members.of(value("1", "x", "10.01", 0.3, 3)))
             .setUpdatedAt(-86_400_000L * 400).build();
-        final SegmentAggregate base = SegmentAggregate.newBuilder(SegmentArithmetic.empty()).setAsOf(-86_400_000L * 365).build();
+        final SegmentAggregate sums = SegmentAggregate.newBuilder(SegmentArithmetic.empty()).setAsOf(-86_400_000L * 365).build();
 
-        assertThat(SegmentArithmetic.add(early, base).getAsOf()).isEqualTo(-86_400_000L * 365);
-        assertThat(SegmentArithmetic.replace(early, early, base).getAsOf()).isEqualTo(-86_400_000L * 365);
+        SegmentArithmetic.addTo(sums, early);
+        assertThat(sums.getAsOf()).isEqualTo(-86_400_000L * 365);
+        SegmentArithmetic.subtractFrom(sums, early);
+        assertThat(sums.getAsOf()).isEqualTo(-86_400_000L * 365);
     }
 
     @Test

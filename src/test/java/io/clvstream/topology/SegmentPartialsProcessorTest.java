@@ -7,7 +7,9 @@ import io.clvstream.avro.EventRef;
 import io.clvstream.avro.internal.CustomerState;
 import io.clvstream.avro.internal.SegmentAggregate;
 import io.clvstream.avro.internal.SegmentChange;
+import io.clvstream.avro.internal.SegmentMember;
 import io.clvstream.avro.internal.SegmentPartial;
+import io.clvstream.segment.SegmentArithmetic;
 import io.clvstream.segment.SegmentMembers;
 import io.clvstream.segment.SegmentsConfig;
 import io.clvstream.serde.InternalAvroSerde;
@@ -39,6 +41,12 @@ class SegmentPartialsProcessorTest {
 
     /** A context over fresh, empty stores: what a task revived after an aborted transaction restores to here. */
     static MockProcessorContext<String, SegmentPartial> context() {
+        return context(Map.of(), Map.of());
+    }
+
+    /** A context whose stores hold {@code states} and the {@code published} partials, as restored. */
+    static MockProcessorContext<String, SegmentPartial> context(Map<String, CustomerState> states,
+                                                                Map<String, SegmentAggregate> published) {
         final MockProcessorContext<String, SegmentPartial> context = new MockProcessorContext<>();
         final KeyValueStore<String, CustomerState> customers = Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(ClvTopology.CUSTOMER_STATE_STORE), Serdes.String(),
@@ -46,16 +54,20 @@ class SegmentPartialsProcessorTest {
         final KeyValueStore<String, SegmentAggregate> partials = Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(SegmentStatsTopology.PARTIALS_STORE), Serdes.String(),
             new InternalAvroSerde<>(SegmentAggregate.class)).withLoggingDisabled().build();
-        final var days = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SegmentStatsTopology.DAYS_STORE),
-            Serdes.Bytes(), Serdes.Long()).withLoggingDisabled().build();
         customers.init(context.getStateStoreContext(), customers);
         partials.init(context.getStateStoreContext(), partials);
-        days.init(context.getStateStoreContext(), days);
+        states.forEach(customers::put);
+        published.forEach(partials::put);
         return context;
     }
 
     static Map<String, SegmentAggregate> publish(MockProcessorContext<String, SegmentPartial> context) {
-        context.scheduledPunctuators().get(0).getPunctuator().punctuate(T0.toEpochMilli());
+        return publish(context, T0.toEpochMilli());
+    }
+
+    static Map<String, SegmentAggregate> publish(MockProcessorContext<String, SegmentPartial> context, long now) {
+        context.resetForwards();
+        context.scheduledPunctuators().get(0).getPunctuator().punctuate(now);
         return context.forwarded().stream().collect(Collectors.toMap(
             forwarded -> forwarded.record().key(), forwarded -> forwarded.record().value().getSums(), (a, b) -> b));
     }
@@ -78,5 +90,45 @@ class SegmentPartialsProcessorTest {
         assertThat(published.get("x").getNetCents()).isEqualTo(5_000);
         assertThat(published.get("*").getNetCents()).isEqualTo(5_000);
         assertThat(published.get("x").getDaysClassified()).isEqualTo(1);
+    }
+
+    @Test
+    void aStartingTaskRebuildsItsSharesFromTheMembersInItsRestoredCustomerStates() {
+        final SegmentMember a = joins("a", "100.00").getAfter();
+        final SegmentMember b = joins("b", "50.25").getAfter();
+        final SegmentMember late = SegmentMember.newBuilder(a).setUpdatedAt(T0.plusSeconds(60).toEpochMilli()).build();
+        final Map<String, CustomerState> states = Map.of(
+            "a", CustomerState.newBuilder().setSegmentMember(a).build(),
+            "b", CustomerState.newBuilder().setSegmentMember(b).build(),
+            "signed-up-only", CustomerState.newBuilder().setSegment("x").build());
+        // Published before the restart: "x" later than any member says, and "gone", whose last member had left.
+        final SegmentAggregate gone = SegmentArithmetic.empty();
+        SegmentArithmetic.addTo(gone, SegmentMember.newBuilder(late).setSegment("gone").build());
+        final SegmentAggregate x = SegmentArithmetic.empty();
+        x.setAsOf(T0.plusSeconds(120).toEpochMilli());
+        final MockProcessorContext<String, SegmentPartial> context = context(states, Map.of("x", x, "gone", gone));
+
+        final SegmentPartialsProcessor processor = new SegmentPartialsProcessor(SegmentsConfig.defaults(),
+            PunctuationType.WALL_CLOCK_TIME);
+        processor.init(context);
+        final Map<String, SegmentAggregate> published = publish(context, T0.toEpochMilli());
+
+        // The sums of the two members, computed here member by member as an independent route.
+        assertThat(published.get("x").getCustomers()).isEqualTo(2);
+        assertThat(published.get("x").getNetCents()).isEqualTo(10_000 + 5_025);
+        assertThat(published.get("x").getDaysClassified()).isEqualTo(2);
+        assertThat(published.get("x").getAsOf()).isEqualTo(T0.plusSeconds(120).toEpochMilli());
+        assertThat(published.get("gone").getCustomers()).isZero();
+        assertThat(published.get("gone").getAsOf()).isEqualTo(T0.plusSeconds(60).toEpochMilli());
+        assertThat(published.get("*").getCustomers()).isEqualTo(2);
+
+        // A member moving between days and segments afterwards moves the rebuilt sums like any other.
+        processor.process(new Record<>("b", new SegmentChange(b, SegmentMember.newBuilder(b).setSegment("y").build()),
+            T0.toEpochMilli()));
+        final Map<String, SegmentAggregate> after = publish(context, T0.toEpochMilli() + 1_000);
+        assertThat(after.get("x").getCustomers()).isEqualTo(1);
+        assertThat(after.get("x").getDaysClassified()).isEqualTo(1);
+        assertThat(after.get("y").getNetCents()).isEqualTo(5_025);
+        assertThat(after).doesNotContainKey("gone");
     }
 }

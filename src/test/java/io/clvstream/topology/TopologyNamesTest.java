@@ -52,12 +52,13 @@ class TopologyNamesTest {
             .contains("Processor: model-params-updater (stores: [model-params-store])")
             .contains("Source: segment-stats-source (topics: [clv.segment-stats])")
             .contains("Processor: segment-stats-updater (stores: [segment-stats-store])")
-            .contains("Processor: segment-partials (stores: [customer-state, segment-partials, segment-last-purchase-days])")
+            .contains("Processor: segment-partials (stores: [customer-state, segment-partials])")
             .contains("Sink: segment-partials-repartition-sink (topic: segment-partials-repartition)")
             .contains("Source: segment-partials-repartition-source (topics: [segment-partials-repartition])")
             .contains("Processor: segment-stats-merge (stores: [segment-partitions])")
             .contains("Sink: segment-stats-sink (topic: clv.segment-stats)")
             .doesNotContain("segment-members")
+            .doesNotContain("segment-last-purchase-days")
             .doesNotContain("KSTREAM-")
             .doesNotContain("KTABLE-");
     }
