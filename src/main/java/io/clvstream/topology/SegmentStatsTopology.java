@@ -33,8 +33,8 @@ import org.apache.kafka.streams.state.Stores;
  * old and new contribution, and publishes the shares of changed segments once per
  * {@code clv.segments.publish-interval}; the merger adds up the latest share of every partition.
  * So a customer's change costs an update in memory in its own task, and only a handful of records
- * per interval cross a topic or a store, however many events arrive. Under exactly-once the shares,
- * the records publishing them and the merged figures commit atomically with the customer state.
+ * per interval cross a topic or a store, however many events arrive. Under exactly-once the records
+ * publishing the shares and the merged figures commit atomically with the customer states they come from.
  */
 public final class SegmentStatsTopology {
 
