@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -92,17 +93,10 @@ final class SegmentPartialsProcessor implements Processor<String, SegmentChange,
         final long start = System.nanoTime();
         sums.clear();
         days.clear();
-        long members = 0;
-        try (KeyValueIterator<String, CustomerState> all = customers.all()) {
-            while (all.hasNext()) {
-                final SegmentMember member = all.next().value.getSegmentMember();
-                if (member != null) {
-                    SegmentArithmetic.addTo(segment(member.getSegment()), member);
-                    days.move(null, member);
-                    members++;
-                }
-            }
-        }
+        final long members = forEachMember(member -> {
+            SegmentArithmetic.addTo(segment(member.getSegment()), member);
+            days.move(null, member);
+        });
         try (KeyValueIterator<String, SegmentAggregate> all = published.all()) {
             while (all.hasNext()) {
                 final KeyValue<String, SegmentAggregate> last = all.next();
@@ -113,6 +107,21 @@ final class SegmentPartialsProcessor implements Processor<String, SegmentChange,
         // A start scans the task's customers once; worth seeing next to the restore it follows.
         LOG.info("Task {}: segment shares rebuilt from {} members in {} ms", context.taskId(), members,
             (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Hands every member held in {@code customer-state} to {@code action}; returns how many there were. */
+    private long forEachMember(Consumer<SegmentMember> action) {
+        long members = 0;
+        try (KeyValueIterator<String, CustomerState> all = customers.all()) {
+            while (all.hasNext()) {
+                final SegmentMember member = all.next().value.getSegmentMember();
+                if (member != null) {
+                    action.accept(member);
+                    members++;
+                }
+            }
+        }
+        return members;
     }
 
     @Override
@@ -138,7 +147,7 @@ final class SegmentPartialsProcessor implements Processor<String, SegmentChange,
     private Set<String> changedSegments() {
         if (!publishedAll) {
             publishedAll = true;
-            return new HashSet<>(sums.keySet());
+            return sums.keySet();
         }
         return changed;
     }
@@ -147,16 +156,13 @@ final class SegmentPartialsProcessor implements Processor<String, SegmentChange,
     private void refresh(long now) {
         final Map<String, ClvDistribution> sketches = new TreeMap<>();
         final ClvDistribution base = ClvDistribution.empty(config.sketchK());
-        try (KeyValueIterator<String, CustomerState> all = customers.all()) {
-            while (all.hasNext()) {
-                final SegmentMember member = all.next().value.getSegmentMember();
-                final Double clv = member == null ? null : memberOf.sketchedClv(member);
-                if (clv != null) {
-                    sketches.computeIfAbsent(member.getSegment(), s -> ClvDistribution.empty(config.sketchK())).add(clv);
-                    base.add(clv);
-                }
+        forEachMember(member -> {
+            final Double clv = memberOf.sketchedClv(member);
+            if (clv != null) {
+                sketches.computeIfAbsent(member.getSegment(), s -> ClvDistribution.empty(config.sketchK())).add(clv);
+                base.add(clv);
             }
-        }
+        });
         for (final Map.Entry<String, SegmentAggregate> segment : sums.entrySet()) {
             segment.getValue().setAsOf(Math.max(segment.getValue().getAsOf(), now));
             // A segment with no CLV left here still gets an (empty) sketch, so its old one stops counting.
