@@ -50,10 +50,6 @@ public final class LastPurchaseDays {
         return new Counts(classified, churned);
     }
 
-    public void clear() {
-        bySegment.clear();
-    }
-
     private static boolean decidedByDays(SegmentMember member) {
         return member != null && member.getPAliveChurned() == null;
     }

@@ -94,6 +94,7 @@ public final class ClvTopology {
         final EventNormalizer normalizer = new EventNormalizer(settings);
         final StateStores stores = StateStores.from(config);
         final StreamsBuilder builder = new StreamsBuilder();
+        final StartScans startScans = new StartScans();
 
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 stores.keyValue(CUSTOMER_STATE_STORE), Serdes.String(), new InternalAvroSerde<>(CustomerState.class))
@@ -129,7 +130,7 @@ public final class ClvTopology {
         keyed.merge(rekeyed, Named.as("events-merge"))
             .process(() -> new CustomerProcessor(settings, deadLetters, listener, serdes.modelParams().deserializer(),
                     topics.modelParams(), published -> new PublishedPopulation(published, serdes.segmentStats().deserializer(),
-                        topics.segmentStats(), config), new SegmentMembers(SegmentsConfig.from(config))),
+                        topics.segmentStats(), config), new SegmentMembers(SegmentsConfig.from(config)), startScans),
                 Named.as(CUSTOMER_PROCESSOR),
                 CUSTOMER_STATE_STORE, DUE_INDEX_STORE)
             .split(Named.as("emit-"))
@@ -137,7 +138,8 @@ public final class ClvTopology {
                 topics.customerValues(), produced(serdes.outputKey(), "customer-values-sink", CustomerValue.class, serdes.customerValue())),
                 "customer-value"))
             .branch((key, value) -> value instanceof SegmentChange, Branched.withConsumer(changes -> SegmentStatsTopology.addTo(
-                builder, changes.mapValues(value -> (SegmentChange) value, Named.as("segment-changes")), config, serdes),
+                builder, changes.mapValues(value -> (SegmentChange) value, Named.as("segment-changes")), config, serdes,
+                startScans),
                 "segment-change"))
             .branch((key, value) -> value instanceof TierChange, Branched.withConsumer(changes -> changes.to(
                 topics.tierChanges(), produced(serdes.outputKey(), "tier-changes-sink", TierChange.class, serdes.tierChange())), "tier-change"))

@@ -14,6 +14,7 @@ import io.clvstream.customer.Population;
 import io.clvstream.customer.TimeSource;
 import io.clvstream.predict.ScoringModel;
 import io.clvstream.segment.SegmentMembers;
+import io.clvstream.segment.SegmentShares;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -51,6 +52,7 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
     private final ProcessingListener listener;
     private final Function<Function<String, byte[]>, Population> populationOf;
     private final SegmentMembers members;
+    private final StartScans startScans;
     private Population population;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, CustomerState> states;
@@ -59,7 +61,8 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
     /** {@code populationOf} makes the population figures from a lookup of published segment-stats bytes. */
     CustomerProcessor(CustomerTopologyConfig config, DeadLetterCounter counter, ProcessingListener listener,
                       Deserializer<ModelParams> params, String paramsTopic,
-                      Function<Function<String, byte[]>, Population> populationOf, SegmentMembers members) {
+                      Function<Function<String, byte[]>, Population> populationOf, SegmentMembers members,
+                      StartScans startScans) {
         this.config = config;
         this.engine = new CustomerEngine(config);
         this.deadLetters = new DeadLetters(counter);
@@ -68,6 +71,7 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
         this.sample = new RfmSample(config.predict().sampleSize());
         this.populationOf = populationOf;
         this.members = members;
+        this.startScans = startScans;
     }
 
     @Override
@@ -76,13 +80,38 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
         this.states = context.getStateStore(ClvTopology.CUSTOMER_STATE_STORE);
         this.dueIndex = context.getStateStore(ClvTopology.DUE_INDEX_STORE);
         this.model.init(context.getStateStore(ClvTopology.MODEL_PARAMS_STORE));
-        this.sample.init(states);
+        restoreFromStates();
         final KeyValueStore<String, byte[]> segmentStats = context.getStateStore(ClvTopology.SEGMENT_STATS_STORE);
         this.population = populationOf.apply(segmentStats::get);
         final PunctuationType clock =
             config.timeSource() == TimeSource.WALL_CLOCK ? PunctuationType.WALL_CLOCK_TIME : PunctuationType.STREAM_TIME;
         context.schedule(config.punctuationInterval(), clock, this::reevaluateDue);
         context.schedule(config.predict().summaryInterval(), clock, this::publishSummary);
+    }
+
+    /**
+     * The one scan of {@code customer-state} a start needs: it rebuilds the RFM sample and builds the
+     * segment shares, handed to the segment-partials processor that this task initializes next.
+     */
+    private void restoreFromStates() {
+        final long start = System.nanoTime();
+        final SegmentShares shares = new SegmentShares();
+        sample.attach(states);
+        long customers = 0;
+        try (KeyValueIterator<String, CustomerState> all = states.all()) {
+            while (all.hasNext()) {
+                final KeyValue<String, CustomerState> next = all.next();
+                sample.restore(next.key, next.value);
+                if (next.value.getSegmentMember() != null) {
+                    shares.add(next.value.getSegmentMember());
+                }
+                customers++;
+            }
+        }
+        startScans.handOver(context.taskId(), shares);
+        // Worth seeing next to the restore it follows: the scan is most of a large task's start after it.
+        LOG.info("Task {}: start scan of {} customers in {} ms", context.taskId(), customers,
+            (System.nanoTime() - start) / 1_000_000);
     }
 
     @Override

@@ -40,15 +40,25 @@ public final class RfmSample {
 
     /** Rebuilds the membership from {@code states}: one scan per task start. */
     public void init(ReadOnlyKeyValueStore<String, CustomerState> states) {
-        this.states = states;
-        members.clear();
+        attach(states);
         try (KeyValueIterator<String, CustomerState> all = states.all()) {
             while (all.hasNext()) {
                 final KeyValue<String, CustomerState> next = all.next();
-                if (purchaser(next.value)) {
-                    offer(next.key);
-                }
+                restore(next.key, next.value);
             }
+        }
+    }
+
+    /** Starts an empty membership over {@code states}, for a caller that scans them and {@link #restore}s each. */
+    void attach(ReadOnlyKeyValueStore<String, CustomerState> states) {
+        this.states = states;
+        members.clear();
+    }
+
+    /** Takes a customer found in the attached store into the membership, if it qualifies. */
+    void restore(String customerId, CustomerState state) {
+        if (purchaser(state)) {
+            offer(customerId);
         }
     }
 

@@ -9,13 +9,13 @@ import io.clvstream.segment.ClvDistribution;
 import io.clvstream.segment.LastPurchaseDays;
 import io.clvstream.segment.SegmentArithmetic;
 import io.clvstream.segment.SegmentMembers;
+import io.clvstream.segment.SegmentShares;
 import io.clvstream.segment.SegmentsConfig;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.kafka.streams.KeyValue;
@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * <p>The shares are a function of the members the customers' states hold ({@code segmentMember} in
  * {@code customer-state}), so the task keeps them in memory and rebuilds them from that store when it
  * starts (and when a task revived after an aborted transaction re-inits this processor): they are
- * always exactly the sums over the restored states, whatever was lost with the task. Per
+ * always exactly the sums over the restored states, whatever was lost with the task. The customer
+ * processor's start scan builds them and hands them over ({@link StartScans}), so a start reads the
+ * customers once. Per
  * {@link SegmentChange} (the customer processor sends each customer's old and new contribution) the old
  * member is subtracted from its segment's sums and the new one added, and a member whose churn is
  * decided by days moves between entries of its segment's {@link LastPurchaseDays} histogram, which keeps
@@ -59,20 +61,20 @@ final class SegmentPartialsProcessor implements Processor<String, SegmentChange,
     private final SegmentsConfig config;
     private final SegmentMembers memberOf;
     private final PunctuationType punctuation;
+    private final StartScans startScans;
     private final Set<String> changed = new HashSet<>();
     private final Map<String, DayCounts> counted = new HashMap<>();
-    /** This partition's running sums per segment, in key order (the order partials are published in). */
-    private final SortedMap<String, SegmentAggregate> sums = new TreeMap<>();
-    private final LastPurchaseDays days = new LastPurchaseDays();
+    private SegmentShares shares = new SegmentShares();
     private boolean publishedAll;
     private ProcessorContext<String, SegmentPartial> context;
     private KeyValueStore<String, CustomerState> customers;
     private KeyValueStore<String, SegmentAggregate> published;
 
-    SegmentPartialsProcessor(SegmentsConfig config, PunctuationType punctuation) {
+    SegmentPartialsProcessor(SegmentsConfig config, PunctuationType punctuation, StartScans startScans) {
         this.config = config;
         this.memberOf = new SegmentMembers(config);
         this.punctuation = punctuation;
+        this.startScans = startScans;
     }
 
     @Override
@@ -88,66 +90,59 @@ final class SegmentPartialsProcessor implements Processor<String, SegmentChange,
         context.schedule(config.sketchInterval(), punctuation, this::refresh);
     }
 
-    /** The sums and histogram over the members in {@code customer-state}, and every segment published before. */
+    /**
+     * The sums and histogram over the members in {@code customer-state}, as the customer processor's start
+     * scan built them or else from a scan of its own, and every segment published before.
+     */
     private void rebuild() {
         final long start = System.nanoTime();
-        sums.clear();
-        days.clear();
-        final long members = forEachMember(member -> {
-            SegmentArithmetic.addTo(segment(member.getSegment()), member);
-            days.move(null, member);
-        });
+        final SegmentShares scanned = startScans.take(context.taskId());
+        shares = scanned != null ? scanned : new SegmentShares();
+        if (scanned == null) {
+            forEachMember(shares::add);
+        }
         try (KeyValueIterator<String, SegmentAggregate> all = published.all()) {
             while (all.hasNext()) {
                 final KeyValue<String, SegmentAggregate> last = all.next();
-                final SegmentAggregate current = segment(last.key);
+                final SegmentAggregate current = shares.segment(last.key);
                 current.setAsOf(Math.max(current.getAsOf(), last.value.getAsOf()));
             }
         }
-        // A start scans the task's customers once; worth seeing next to the restore it follows.
-        LOG.info("Task {}: segment shares rebuilt from {} members in {} ms", context.taskId(), members,
-            (System.nanoTime() - start) / 1_000_000);
+        LOG.info("Task {}: segment shares of {} members in {} ms ({})", context.taskId(), shares.members(),
+            (System.nanoTime() - start) / 1_000_000,
+            scanned != null ? "from the customer processor's start scan" : "own scan of customer-state");
     }
 
-    /** Hands every member held in {@code customer-state} to {@code action}; returns how many there were. */
-    private long forEachMember(Consumer<SegmentMember> action) {
-        long members = 0;
+    /** Hands every member held in {@code customer-state} to {@code action}. */
+    private void forEachMember(Consumer<SegmentMember> action) {
         try (KeyValueIterator<String, CustomerState> all = customers.all()) {
             while (all.hasNext()) {
                 final SegmentMember member = all.next().value.getSegmentMember();
                 if (member != null) {
                     action.accept(member);
-                    members++;
                 }
             }
         }
-        return members;
     }
 
     @Override
     public void process(Record<String, SegmentChange> record) {
         final SegmentMember before = record.value().getBefore();
         final SegmentMember after = record.value().getAfter();
+        shares.move(before, after);
         if (before != null) {
-            SegmentArithmetic.subtractFrom(segment(before.getSegment()), before);
             changed.add(before.getSegment());
         }
         if (after != null) {
-            SegmentArithmetic.addTo(segment(after.getSegment()), after);
             changed.add(after.getSegment());
         }
-        days.move(before, after);
-    }
-
-    private SegmentAggregate segment(String segment) {
-        return sums.computeIfAbsent(segment, s -> SegmentArithmetic.empty());
     }
 
     /** After a restart every segment is published once: what changed before it may not have been. */
     private Set<String> changedSegments() {
         if (!publishedAll) {
             publishedAll = true;
-            return sums.keySet();
+            return shares.sums().keySet();
         }
         return changed;
     }
@@ -163,7 +158,7 @@ final class SegmentPartialsProcessor implements Processor<String, SegmentChange,
                 base.add(clv);
             }
         });
-        for (final Map.Entry<String, SegmentAggregate> segment : sums.entrySet()) {
+        for (final Map.Entry<String, SegmentAggregate> segment : shares.sums().entrySet()) {
             segment.getValue().setAsOf(Math.max(segment.getValue().getAsOf(), now));
             // A segment with no CLV left here still gets an (empty) sketch, so its old one stops counting.
             sketches.putIfAbsent(segment.getKey(), ClvDistribution.empty(config.sketchK()));
@@ -180,7 +175,7 @@ final class SegmentPartialsProcessor implements Processor<String, SegmentChange,
         }
         final int partition = context.taskId().partition();
         SegmentAggregate base = SegmentArithmetic.empty();
-        for (final Map.Entry<String, SegmentAggregate> entry : sums.entrySet()) {
+        for (final Map.Entry<String, SegmentAggregate> entry : shares.sums().entrySet()) {
             final SegmentAggregate segment = withDayCounts(entry.getKey(), entry.getValue());
             base = SegmentArithmetic.plus(base, segment);
             if (segments.contains(entry.getKey())) {
@@ -205,7 +200,7 @@ final class SegmentPartialsProcessor implements Processor<String, SegmentChange,
         DayCounts counts = counted.get(segment);
         if (counts == null || counts.asOf() != sums.getAsOf() || changed.contains(segment)) {
             counts = new DayCounts(sums.getAsOf(),
-                days.counts(segment, SegmentArithmetic.churnCutoffDay(sums.getAsOf(), config.churnDays())));
+                shares.dayCounts(segment, SegmentArithmetic.churnCutoffDay(sums.getAsOf(), config.churnDays())));
             counted.put(segment, counts);
         }
         sums.setDaysClassified(counts.counts().classified());

@@ -46,8 +46,8 @@ public final class SegmentStatsTopology {
     }
 
     /** Adds the segment-statistics nodes to {@code builder}, fed by the customer task's segment {@code changes}. */
-    public static void addTo(StreamsBuilder builder, KStream<String, SegmentChange> changes, Map<String, ?> config,
-                             ClvSerdes serdes) {
+    static void addTo(StreamsBuilder builder, KStream<String, SegmentChange> changes, Map<String, ?> config,
+                      ClvSerdes serdes, StartScans startScans) {
         final TopicNames topics = TopicNames.from(config);
         final SegmentsConfig settings = SegmentsConfig.from(config);
         final PunctuationType punctuation = CustomerTopologyConfig.from(config).timeSource() == TimeSource.WALL_CLOCK
@@ -60,7 +60,7 @@ public final class SegmentStatsTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.keyValue(PARTITIONS_STORE),
             Serdes.String(), new InternalAvroSerde<>(SegmentPartitions.class)));
 
-        changes.process(() -> new SegmentPartialsProcessor(settings, punctuation), Named.as("segment-partials"),
+        changes.process(() -> new SegmentPartialsProcessor(settings, punctuation, startScans), Named.as("segment-partials"),
                 PARTIALS_STORE, ClvTopology.CUSTOMER_STATE_STORE)
             .repartition(Repartitioned.<String, SegmentPartial>as(PARTIALS_REPARTITION)
                 .withKeySerde(Serdes.String()).withValueSerde(new InternalAvroSerde<>(SegmentPartial.class)))

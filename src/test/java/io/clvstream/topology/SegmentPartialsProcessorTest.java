@@ -2,6 +2,11 @@ package io.clvstream.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.clvstream.avro.CustomerValue;
 import io.clvstream.avro.EventRef;
 import io.clvstream.avro.internal.CustomerState;
@@ -11,6 +16,7 @@ import io.clvstream.avro.internal.SegmentMember;
 import io.clvstream.avro.internal.SegmentPartial;
 import io.clvstream.segment.SegmentArithmetic;
 import io.clvstream.segment.SegmentMembers;
+import io.clvstream.segment.SegmentShares;
 import io.clvstream.segment.SegmentsConfig;
 import io.clvstream.serde.InternalAvroSerde;
 import java.math.BigDecimal;
@@ -19,13 +25,18 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
-/** The per-partition segment shares across a task revival, which re-inits the same processor over restored stores. */
+/**
+ * The per-partition segment shares across a task's start and revival (which re-inits the same processor over
+ * restored stores), and the hand-over of the start scan from the customer processor.
+ */
 class SegmentPartialsProcessorTest {
 
     static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
@@ -75,7 +86,7 @@ class SegmentPartialsProcessorTest {
     @Test
     void aRevivedTaskStartsFromItsRestoredStoresNotFromWhatTheAbortedTransactionLeftInMemory() {
         final SegmentPartialsProcessor processor = new SegmentPartialsProcessor(SegmentsConfig.defaults(),
-            PunctuationType.WALL_CLOCK_TIME);
+            PunctuationType.WALL_CLOCK_TIME, new StartScans());
         final MockProcessorContext<String, SegmentPartial> first = context();
         processor.init(first);
         processor.process(new Record<>("a", joins("a", "100.00"), T0.toEpochMilli()));
@@ -109,7 +120,7 @@ class SegmentPartialsProcessorTest {
         final MockProcessorContext<String, SegmentPartial> context = context(states, Map.of("x", x, "gone", gone));
 
         final SegmentPartialsProcessor processor = new SegmentPartialsProcessor(SegmentsConfig.defaults(),
-            PunctuationType.WALL_CLOCK_TIME);
+            PunctuationType.WALL_CLOCK_TIME, new StartScans());
         processor.init(context);
         final Map<String, SegmentAggregate> published = publish(context, T0.toEpochMilli());
 
@@ -130,5 +141,53 @@ class SegmentPartialsProcessorTest {
         assertThat(after.get("x").getDaysClassified()).isEqualTo(1);
         assertThat(after.get("y").getNetCents()).isEqualTo(5_025);
         assertThat(after).doesNotContainKey("gone");
+    }
+
+    @Test
+    void aStartingTaskTakesTheSharesItsCustomerProcessorBuiltOnThisThreadInsteadOfScanningAgain() throws Exception {
+        final SegmentMember a = joins("a", "100.00").getAfter();
+        final SegmentMember b = joins("b", "50.25").getAfter();
+        final MockProcessorContext<String, SegmentPartial> context = context(Map.of(
+            "a", CustomerState.newBuilder().setSegmentMember(a).build(),
+            "b", CustomerState.newBuilder().setSegmentMember(b).build()), Map.of());
+        final StartScans scans = new StartScans();
+        final SegmentPartialsProcessor processor = new SegmentPartialsProcessor(SegmentsConfig.defaults(),
+            PunctuationType.WALL_CLOCK_TIME, scans);
+        // Shares that differ from the store (only a) show which source the processor used.
+        final SegmentShares onlyA = new SegmentShares();
+        onlyA.add(a);
+
+        scans.handOver(context.taskId(), onlyA);
+        processor.init(context);
+        assertThat(publish(context).get("x").getNetCents()).isEqualTo(10_000);
+
+        // Handed over for another task, or on another thread: not this task's, so it scans the store.
+        scans.handOver(new TaskId(9, 9), onlyA);
+        processor.init(context);
+        assertThat(publish(context).get("x").getNetCents()).isEqualTo(10_000 + 5_025);
+        final Thread other = new Thread(() -> scans.handOver(context.taskId(), onlyA));
+        other.start();
+        other.join();
+        processor.init(context);
+        assertThat(publish(context).get("x").getNetCents()).isEqualTo(10_000 + 5_025);
+    }
+
+    @Test
+    void theProductionTopologyStartsTheCustomerProcessorFirstSoOneScanServesBoth() {
+        final LoggerContext logs = (LoggerContext) LoggerFactory.getILoggerFactory();
+        final Logger logger = logs.getLogger(SegmentPartialsProcessor.class);
+        final Level level = logger.getLevel();
+        final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.setContext(logs);
+        appender.start();
+        logger.addAppender(appender);
+        logger.setLevel(Level.INFO);
+        try (TopologyFixture ignored = new TopologyFixture(T0, Map.of())) {
+            assertThat(appender.list).map(ILoggingEvent::getFormattedMessage).singleElement().asString()
+                .contains("from the customer processor's start scan");
+        } finally {
+            logger.detachAppender(appender);
+            logger.setLevel(level);
+        }
     }
 }
