@@ -167,33 +167,33 @@ public final class CustomerEngine {
         final Double formula = figures.formulaClv(state, asOfMs, segmentPrior);
         final Long cac = state.getAcquisitionCostCents();
         final long net = CustomerFigures.netCents(state);
-        return CustomerValue.newBuilder()
-            .setCustomerId(customerId)
-            .setSegment(state.getSegment())
-            .setOrders(state.getOrders())
-            .setRepeatCustomer(CustomerFigures.repeatCustomer(state))
-            .setNetRevenue(Money.toDecimal(net))
-            .setHistoricClv(Money.toDecimal(net))
-            .setFormulaClv(formula == null ? null : Money.toDecimal(formula))
-            .setNetClv(formula == null || cac == null ? null : Money.toDecimal(FormulaClv.netClv(formula, cac / 100.0)))
-            .setLtvToCac(formula == null || cac == null || cac <= 0 ? null : FormulaClv.ltvToCac(formula, cac / 100.0))
-            .setTier(state.getTier())
-            .setCause(cause)
-            .setUpdatedAt(Instant.ofEpochMilli(asOfMs))
-            .setGrossRevenue(Money.toDecimal(state.getGrossCents()))
-            .setRefundedRevenue(Money.toDecimal(state.getRefundedCents()))
-            .setFirstPurchaseAt(state.getFirstPurchaseAt() == null ? null : Instant.ofEpochMilli(state.getFirstPurchaseAt()))
-            .setLastPurchaseAt(state.getLastPurchaseAt() == null ? null : Instant.ofEpochMilli(state.getLastPurchaseAt()))
-            .setAcquisitionChannel(state.getAcquisitionChannel())
-            .setAcquisitionCost(cac == null ? null : Money.toDecimal(cac))
-            .setCurrency(config.baseCurrency())
-            .setPAlive(score == null ? null : score.pAlive())
-            .setExpectedPurchases(score == null ? null : score.expectedPurchases())
-            .setPredictedClv(score == null ? null : Money.toDecimal(score.predictedClv()))
-            .setExpectedAverageOrderValue(score == null ? null : Money.toDecimal(score.expectedAverageOrderValue()))
-            .setExpectedNextPurchaseAt(score == null ? null : Instant.ofEpochMilli(score.expectedNextPurchaseAt()))
-            .setModelVersion(score == null ? null : score.modelVersion())
-            .setModelPrior(score != null && score.modelVersion() == null)
-            .build();
+        // The all-fields constructor: a builder would copy the schema's field list and validate each field per event.
+        return new CustomerValue(
+            customerId,
+            state.getSegment(),
+            state.getOrders(),
+            CustomerFigures.repeatCustomer(state),
+            Money.toDecimal(net),
+            Money.toDecimal(net),
+            formula == null ? null : Money.toDecimal(formula),
+            formula == null || cac == null ? null : Money.toDecimal(FormulaClv.netClv(formula, cac / 100.0)),
+            formula == null || cac == null || cac <= 0 ? null : FormulaClv.ltvToCac(formula, cac / 100.0),
+            score == null ? null : score.pAlive(),
+            score == null ? null : score.expectedPurchases(),
+            score == null ? null : Money.toDecimal(score.predictedClv()),
+            state.getTier(),
+            score == null ? null : score.modelVersion(),
+            cause,
+            Instant.ofEpochMilli(asOfMs),
+            Money.toDecimal(state.getGrossCents()),
+            Money.toDecimal(state.getRefundedCents()),
+            state.getFirstPurchaseAt() == null ? null : Instant.ofEpochMilli(state.getFirstPurchaseAt()),
+            state.getLastPurchaseAt() == null ? null : Instant.ofEpochMilli(state.getLastPurchaseAt()),
+            state.getAcquisitionChannel(),
+            cac == null ? null : Money.toDecimal(cac),
+            score == null ? null : Money.toDecimal(score.expectedAverageOrderValue()),
+            score == null ? null : Instant.ofEpochMilli(score.expectedNextPurchaseAt()),
+            score != null && score.modelVersion() == null,
+            config.baseCurrency());
     }
 }

@@ -27,6 +27,8 @@ public final class EventNormalizer {
         this.maxFuture = config.maxFuture();
     }
 
+    // Events are made with the all-fields constructor (type, customerId, eventId, orderId, occurredAt, amountCents,
+    // marginCents, segment, acquisitionChannel, origin): a builder copies the schema's field list per record.
     public CustomerEvent purchase(Purchase purchase, EventOrigin origin, long nowMs) {
         requireId("orderId", purchase.getOrderId());
         requireId("customerId", purchase.getCustomerId());
@@ -37,10 +39,8 @@ public final class EventNormalizer {
         }
         final Long margin = purchase.getGrossMargin() == null
             ? null : currency.toBaseCents(purchase.getGrossMargin(), purchase.getCurrency());
-        return event(CustomerEventType.PURCHASE, purchase.getCustomerId(), purchase.getOrderId(), occurredAt, origin)
-            .setAmountCents(currency.toBaseCents(purchase.getAmount(), purchase.getCurrency()))
-            .setMarginCents(margin)
-            .build();
+        return new CustomerEvent(CustomerEventType.PURCHASE, purchase.getCustomerId(), purchase.getOrderId(), null,
+            occurredAt, currency.toBaseCents(purchase.getAmount(), purchase.getCurrency()), margin, null, null, origin);
     }
 
     public CustomerEvent refund(Refund refund, EventOrigin origin, long nowMs) {
@@ -52,10 +52,8 @@ public final class EventNormalizer {
             throw new InvalidEventException(InvalidEventException.Code.NON_POSITIVE_REFUND,
                 "Refund " + refund.getRefundId() + " has amount " + refund.getAmount().toPlainString() + "; refunds take off a positive amount");
         }
-        return event(CustomerEventType.REFUND, refund.getCustomerId(), refund.getRefundId(), occurredAt, origin)
-            .setOrderId(refund.getOrderId())
-            .setAmountCents(currency.toBaseCents(refund.getAmount(), refund.getCurrency()))
-            .build();
+        return new CustomerEvent(CustomerEventType.REFUND, refund.getCustomerId(), refund.getRefundId(), refund.getOrderId(),
+            occurredAt, currency.toBaseCents(refund.getAmount(), refund.getCurrency()), null, null, null, origin);
     }
 
     public CustomerEvent signup(CustomerSignup signup, EventOrigin origin, long nowMs) {
@@ -67,17 +65,8 @@ public final class EventNormalizer {
         }
         final Long cac = signup.getAcquisitionCost() == null
             ? null : currency.toBaseCents(signup.getAcquisitionCost(), signup.getCurrency());
-        return event(CustomerEventType.SIGNUP, signup.getCustomerId(), signup.getCustomerId(), signedUpAt, origin)
-            .setAmountCents(cac)
-            .setSegment(signup.getSegment())
-            .setAcquisitionChannel(signup.getAcquisitionChannel())
-            .build();
-    }
-
-    private static CustomerEvent.Builder event(CustomerEventType type, String customerId, String eventId, long occurredAt,
-                                               EventOrigin origin) {
-        return CustomerEvent.newBuilder().setType(type).setCustomerId(customerId).setEventId(eventId)
-            .setOccurredAt(occurredAt).setOrigin(origin);
+        return new CustomerEvent(CustomerEventType.SIGNUP, signup.getCustomerId(), signup.getCustomerId(), null, signedUpAt,
+            cac, null, signup.getSegment(), signup.getAcquisitionChannel(), origin);
     }
 
     private static void requireId(String field, String value) {

@@ -38,20 +38,20 @@ public final class SegmentMembers {
             ? pAlive < config.pAliveThreshold() : null;
         final long lastPurchase = value.getLastPurchaseAt() == null
             ? value.getFirstPurchaseAt().toEpochMilli() : value.getLastPurchaseAt().toEpochMilli();
-        return SegmentMember.newBuilder()
-            .setSegment(segmentOf(value.getSegment()))
-            .setOrders(value.getOrders())
-            .setRepeatCustomer(value.getRepeatCustomer())
-            .setNetCents(Money.toCents(value.getNetRevenue()))
-            .setHistoricCents(Money.toCents(value.getHistoricClv()))
-            .setFormulaCents(cents(value.getFormulaClv()))
-            .setPredictedCents(cents(value.getPredictedClv()))
-            .setCacCents(cents(value.getAcquisitionCost()))
-            .setFirstPurchaseSeconds(Math.floorDiv(value.getFirstPurchaseAt().toEpochMilli(), 1000L))
-            .setLastPurchaseDay(UtcCalendar.day(lastPurchase))
-            .setPAliveChurned(pAliveChurned)
-            .setUpdatedAt(value.getUpdatedAt().toEpochMilli())
-            .build();
+        // The all-fields constructor, in schema order: a builder copies the schema's field list per event.
+        return new SegmentMember(
+            segmentOf(value.getSegment()),
+            value.getOrders(),
+            value.getRepeatCustomer(),
+            Money.toCents(value.getNetRevenue()),
+            Money.toCents(value.getHistoricClv()),
+            cents(value.getFormulaClv()),
+            cents(value.getPredictedClv()),
+            cents(value.getAcquisitionCost()),
+            Math.floorDiv(value.getFirstPurchaseAt().toEpochMilli(), 1000L),
+            UtcCalendar.day(lastPurchase),
+            pAliveChurned,
+            value.getUpdatedAt().toEpochMilli());
     }
 
     /** The CLV the distribution sketches (see {@link SegmentsConfig#sketchedMetric}); null when unknown. */

@@ -83,12 +83,11 @@ final class DecodeProcessor<T> implements Processor<byte[], byte[], String, Spec
 
     private EventOrigin origin(Record<byte[], byte[]> record) {
         final RecordMetadata metadata = context.recordMetadata().orElse(null);
-        return EventOrigin.newBuilder()
-            .setTopic(metadata == null ? "unknown" : metadata.topic())
-            .setPartition(metadata == null ? -1 : metadata.partition())
-            .setOffset(metadata == null ? -1 : metadata.offset())
-            .setKey(record.key() == null ? null : ByteBuffer.wrap(record.key()))
-            .setValue(record.value() == null ? null : ByteBuffer.wrap(record.value()))
-            .build();
+        return new EventOrigin(
+            metadata == null ? "unknown" : metadata.topic(),
+            metadata == null ? -1 : metadata.partition(),
+            metadata == null ? -1L : metadata.offset(),
+            record.key() == null ? null : ByteBuffer.wrap(record.key()),
+            record.value() == null ? null : ByteBuffer.wrap(record.value()));
     }
 }
