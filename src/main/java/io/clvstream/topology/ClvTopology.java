@@ -16,10 +16,10 @@ import io.clvstream.segment.SegmentMembers;
 import io.clvstream.segment.SegmentsConfig;
 import io.clvstream.serde.ClvSerdes;
 import io.clvstream.serde.InternalAvroSerde;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -58,6 +58,8 @@ public final class ClvTopology {
 
     public static final String CUSTOMER_STATE_STORE = "customer-state";
     public static final String DUE_INDEX_STORE = "tier-due-index";
+    /** The one source node of the three input topics. */
+    public static final String EVENTS_SOURCE = "events-source";
     public static final String EVENTS_REPARTITION = "events-by-customer";
     public static final String CUSTOMER_PROCESSOR = "customer-processor";
     /** Global store holding the latest {@code clv.model-params} record (as published bytes) under {@link #MODEL_PARAMS_KEY}. */
@@ -104,12 +106,15 @@ public final class ClvTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
             stores.keyValue(RFM_SUMMARY_STORE), Serdes.String(), new InternalAvroSerde<>(RfmSummary.class)));
 
-        final KStream<String, SpecificRecord> decoded =
-            decode(builder, topics.purchases(), "purchases", serdes.purchase().deserializer(), normalizer::purchase, deadLetters)
-                .merge(decode(builder, topics.refunds(), "refunds", serdes.refund().deserializer(), normalizer::refund, deadLetters),
-                    Named.as("refunds-merge"))
-                .merge(decode(builder, topics.signups(), "signups", serdes.signup().deserializer(), normalizer::signup, deadLetters),
-                    Named.as("signups-merge"));
+        final Map<String, DecodeProcessor.Input<?>> inputs = Map.of(
+            topics.purchases(), new DecodeProcessor.Input<>(serdes.purchase().deserializer(), normalizer::purchase),
+            topics.refunds(), new DecodeProcessor.Input<>(serdes.refund().deserializer(), normalizer::refund),
+            topics.signups(), new DecodeProcessor.Input<>(serdes.signup().deserializer(), normalizer::signup));
+        // One source and one decoder for the three topics: every processor node an event passes costs per event.
+        final KStream<String, SpecificRecord> decoded = builder
+            .stream(List.of(topics.purchases(), topics.refunds(), topics.signups()),
+                Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(EVENTS_SOURCE))
+            .process(() -> new DecodeProcessor(inputs, deadLetters), Named.as("events-decode"));
 
         final Map<String, KStream<String, SpecificRecord>> routes = decoded.split(Named.as("route-"))
             .branch((key, value) -> value instanceof DeadLetter, Branched.as("dead-letter"))
@@ -118,8 +123,7 @@ public final class ClvTopology {
         routes.get("route-dead-letter").to(topics.deadLetter(),
             Produced.with(serdes.outputKey(), typed(DeadLetter.class, serdes.deadLetter())).withName("decode-dead-letter-sink"));
 
-        final KStream<String, CustomerEvent> keyed =
-            routes.get("route-keyed").mapValues(value -> (CustomerEvent) value, Named.as("keyed-events"));
+        final KStream<String, CustomerEvent> keyed = narrowed(routes.get("route-keyed"));
         // Only records with a null or wrong key pay for a trip through a topic.
         final KStream<String, CustomerEvent> rekeyed = routes.get("route-mis-keyed")
             .map((key, value) -> KeyValue.pair(((CustomerEvent) value).getCustomerId(), (CustomerEvent) value),
@@ -138,15 +142,14 @@ public final class ClvTopology {
                 topics.customerValues(), produced(serdes.outputKey(), "customer-values-sink", CustomerValue.class, serdes.customerValue())),
                 "customer-value"))
             .branch((key, value) -> value instanceof SegmentChange, Branched.withConsumer(changes -> SegmentStatsTopology.addTo(
-                builder, changes.mapValues(value -> (SegmentChange) value, Named.as("segment-changes")), config, serdes,
-                startScans),
+                builder, narrowed(changes), config, serdes, startScans),
                 "segment-change"))
             .branch((key, value) -> value instanceof TierChange, Branched.withConsumer(changes -> changes.to(
                 topics.tierChanges(), produced(serdes.outputKey(), "tier-changes-sink", TierChange.class, serdes.tierChange())), "tier-change"))
             .branch((key, value) -> value instanceof Alert, Branched.withConsumer(alerts -> alerts.to(
                 topics.alerts(), produced(serdes.outputKey(), "alerts-sink", Alert.class, serdes.alert())), "alert"))
-            .branch((key, value) -> value instanceof RfmSummary, Branched.withConsumer(summaries -> summaries
-                .mapValues(value -> (RfmSummary) value, Named.as("rfm-summaries-typed"))
+            .branch((key, value) -> value instanceof RfmSummary, Branched.withConsumer(summaries -> ClvTopology
+                .<RfmSummary>narrowed(summaries)
                 .repartition(Repartitioned.<String, RfmSummary>as(RFM_SUMMARIES_REPARTITION).withNumberOfPartitions(1)
                     .withKeySerde(Serdes.String()).withValueSerde(new InternalAvroSerde<>(RfmSummary.class)))
                 .process(() -> new ModelFitter(settings.predict(), settings.timeSource(), new CurrentModel(
@@ -173,12 +176,13 @@ public final class ClvTopology {
         return topology;
     }
 
-    private static <T> KStream<String, SpecificRecord> decode(StreamsBuilder builder, String topic, String role,
-                                                              Deserializer<T> deserializer,
-                                                              DecodeProcessor.Normalizer<T> normalizer,
-                                                              DeadLetterCounter deadLetters) {
-        return builder.stream(topic, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(role + "-source"))
-            .process(() -> new DecodeProcessor<>(deserializer, normalizer, deadLetters), Named.as(role + "-decode"));
+    /**
+     * {@code stream} typed as the narrower type its branch predicate let through: unlike a casting
+     * {@code mapValues}, no processor node that every record would pass.
+     */
+    @SuppressWarnings("unchecked")
+    private static <V extends SpecificRecord> KStream<String, V> narrowed(KStream<String, SpecificRecord> stream) {
+        return (KStream<String, V>) (KStream<String, ? extends SpecificRecord>) stream;
     }
 
     private static <T extends SpecificRecord> Produced<String, SpecificRecord> produced(Serde<String> keySerde, String name,

@@ -5,6 +5,7 @@ import io.clvstream.avro.internal.EventOrigin;
 import io.clvstream.customer.InvalidEventException;
 import io.clvstream.serde.WireFormatException;
 import java.nio.ByteBuffer;
+import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -13,12 +14,14 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
- * Decodes and validates the raw records of one input topic. Emits a {@link CustomerEvent} keyed
- * by the record's key (as a string, to compare with the customer id downstream) or a
- * {@link io.clvstream.avro.DeadLetter}. Input is read as bytes so that an undecodable record
- * becomes a dead letter here instead of a deserialization exception in the consumer.
+ * Decodes and validates the raw records of the input topics, each with its own {@link Input}, chosen by
+ * the record's topic: one source and one decoder for all of them, so an event passes no merge node on its
+ * way to the customer processor. Emits a {@link CustomerEvent} keyed by the record's key (as a string, to
+ * compare with the customer id downstream) or a {@link io.clvstream.avro.DeadLetter}. Input is read as
+ * bytes so that an undecodable record becomes a dead letter here instead of a deserialization exception
+ * in the consumer.
  */
-final class DecodeProcessor<T> implements Processor<byte[], byte[], String, SpecificRecord> {
+final class DecodeProcessor implements Processor<byte[], byte[], String, SpecificRecord> {
 
     /** Validates a decoded record and turns it into an event; throws {@link InvalidEventException}. */
     @FunctionalInterface
@@ -26,14 +29,20 @@ final class DecodeProcessor<T> implements Processor<byte[], byte[], String, Spec
         CustomerEvent normalize(T record, EventOrigin origin, long nowMs);
     }
 
-    private final Deserializer<T> deserializer;
-    private final Normalizer<T> normalizer;
+    /** How one input topic's records become events. */
+    record Input<T>(Deserializer<T> deserializer, Normalizer<T> normalizer) {
+        CustomerEvent decode(String topic, byte[] value, EventOrigin origin, long nowMs) {
+            return normalizer.normalize(deserializer.deserialize(topic, value), origin, nowMs);
+        }
+    }
+
+    private final Map<String, Input<?>> inputs;
     private final DeadLetters deadLetters;
     private ProcessorContext<String, SpecificRecord> context;
 
-    DecodeProcessor(Deserializer<T> deserializer, Normalizer<T> normalizer, DeadLetterCounter counter) {
-        this.deserializer = deserializer;
-        this.normalizer = normalizer;
+    /** {@code inputs}: per input topic, how its records are decoded. */
+    DecodeProcessor(Map<String, Input<?>> inputs, DeadLetterCounter counter) {
+        this.inputs = Map.copyOf(inputs);
         this.deadLetters = new DeadLetters(counter);
     }
 
@@ -74,7 +83,11 @@ final class DecodeProcessor<T> implements Processor<byte[], byte[], String, Spec
         if (record.value() == null) {
             throw new WireFormatException(WireFormatException.Reason.EMPTY, "Record has a null value (tombstone)");
         }
-        return normalizer.normalize(deserializer.deserialize(origin.getTopic(), record.value()), origin, now);
+        final Input<?> input = inputs.get(origin.getTopic());
+        if (input == null) {
+            throw new IllegalStateException("No decoder for topic " + origin.getTopic() + "; inputs are " + inputs.keySet());
+        }
+        return input.decode(origin.getTopic(), record.value(), origin, now);
     }
 
     private void forward(Record<String, ? extends SpecificRecord> record) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.clvstream.registry.MockSchemaRegistry;
 import io.clvstream.serde.ClvSerdes;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.streams.TopologyDescription;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,13 +34,11 @@ class TopologyNamesTest {
         assertThat(description.subtopologies()).hasSize(3);
         assertThat(description.globalStores()).hasSize(2);
         assertThat(text)
-            .contains("Source: purchases-source (topics: [commerce.purchases])")
-            .contains("Source: refunds-source (topics: [commerce.refunds])")
-            .contains("Source: signups-source (topics: [customers.signups])")
+            .contains("Source: events-source (topics: [")
+            .contains("Processor: events-decode (stores: [])")
             .contains("Source: events-by-customer-repartition-source (topics: [events-by-customer-repartition])")
             .contains("Sink: events-by-customer-repartition-sink (topic: events-by-customer-repartition)")
             .contains("Processor: customer-processor (stores: [customer-state, tier-due-index])")
-            .contains("Processor: segment-changes (stores: [])")
             .contains("Sink: rfm-summaries-repartition-sink (topic: rfm-summaries-repartition)")
             .contains("Source: rfm-summaries-repartition-source (topics: [rfm-summaries-repartition])")
             .contains("Processor: model-fitter (stores: [rfm-summary-store])")
@@ -58,8 +58,15 @@ class TopologyNamesTest {
             .contains("Processor: segment-stats-merge (stores: [segment-partitions])")
             .contains("Sink: segment-stats-sink (topic: clv.segment-stats)")
             .doesNotContain("segment-members")
+            // Per event, no merge or casting node between the source and the customer processor or segment shares.
+            .doesNotContain("refunds-merge", "signups-merge", "keyed-events", "segment-changes")
             .doesNotContain("segment-last-purchase-days")
             .doesNotContain("KSTREAM-")
             .doesNotContain("KTABLE-");
+        assertThat(description.subtopologies().stream().flatMap(sub -> sub.nodes().stream())
+            .filter(node -> node.name().equals(ClvTopology.EVENTS_SOURCE)).findFirst().orElseThrow())
+            .asInstanceOf(InstanceOfAssertFactories.type(TopologyDescription.Source.class))
+            .extracting(TopologyDescription.Source::topicSet)
+            .isEqualTo(Set.of("commerce.purchases", "commerce.refunds", "customers.signups"));
     }
 }
