@@ -4,14 +4,10 @@ import io.clvstream.avro.CustomerValue;
 import io.clvstream.avro.internal.CustomerEvent;
 import io.clvstream.avro.internal.CustomerEventType;
 import io.clvstream.avro.internal.CustomerState;
-import io.clvstream.avro.internal.EventOrigin;
 import io.clvstream.customer.CustomerEngine;
-import io.clvstream.customer.CustomerLedger;
 import io.clvstream.customer.CustomerTopologyConfig;
 import io.clvstream.serde.ClvSerdes;
 import io.clvstream.serde.InternalAvroSerde;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.serialization.Serializer;
@@ -31,9 +27,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * The customer processor's own work for one purchase, without Kafka: read the stored state (decode), apply the
  * event and score the customer ({@link CustomerEngine#onEvent}), write the state back (encode) and serialize the
  * published CustomerValue in the Confluent wire format (the production serializer, over an in-memory registry).
- * The customer has a year of history (a signup, twelve monthly purchases, a partial refund) and the prior model
- * scores it, so the BG/NBD 2F1 runs as it does for a repeat buyer. What Kafka adds per event (the record cache,
- * the producer, the commit) is not here; {@code clv bench} measures the whole.
+ * The customer is a {@link YearOldCustomer} and the prior model scores it, so the BG/NBD 2F1 runs as it does
+ * for a repeat buyer. What Kafka adds per event (the record cache, the producer, the commit) is not here;
+ * {@code clv bench} measures the whole.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -42,9 +38,6 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(1)
 @State(Scope.Thread)
 public class CustomerEventBenchmark {
-
-    private static final Instant START = Instant.parse("2025-01-06T10:00:00Z");
-    private static final EventOrigin ORIGIN = new EventOrigin("bench", 0, 0L, null, null);
 
     private final CustomerEngine engine = new CustomerEngine(CustomerTopologyConfig.defaults());
     private final InternalAvroSerde<CustomerState> states = new InternalAvroSerde<>(CustomerState.class);
@@ -55,21 +48,9 @@ public class CustomerEventBenchmark {
     @Setup
     public void build() {
         values = ClvSerdes.create(Map.of("schema.registry.url", "mock://customer-event-benchmark")).customerValue().serializer();
-        final CustomerState state = CustomerLedger.empty();
-        engine.onEvent("c", state, event(CustomerEventType.SIGNUP, "s", null, 0, 4_200));
-        for (int month = 0; month < 12; month++) {
-            engine.onEvent("c", state, event(CustomerEventType.PURCHASE, "o" + month, null, month * 30, 2_500 + 100 * month));
-        }
-        engine.onEvent("c", state, event(CustomerEventType.REFUND, "r", "o11", 331, 500));
+        final CustomerState state = YearOldCustomer.state(engine, new CustomerEngine.Update[1]);
         stored = states.serialize("customer-state", state);
-        purchase = event(CustomerEventType.PURCHASE, "o12", null, 361, 3_100);
-    }
-
-    private static CustomerEvent event(CustomerEventType type, String id, String orderId, int day, long cents) {
-        return CustomerEvent.newBuilder().setType(type).setCustomerId("c").setEventId(id).setOrderId(orderId)
-            .setOccurredAt(START.plus(Duration.ofDays(day)).toEpochMilli()).setAmountCents(cents)
-            .setAcquisitionChannel(type == CustomerEventType.SIGNUP ? "paid-search" : null)
-            .setSegment(type == CustomerEventType.SIGNUP ? "retail" : null).setOrigin(ORIGIN).build();
+        purchase = YearOldCustomer.event(CustomerEventType.PURCHASE, "o12", null, 361, 3_100);
     }
 
     /** Decode, apply and score, encode, publish: each invocation starts again from the same stored bytes. */

@@ -1,19 +1,14 @@
 package io.clvstream.serde.bench;
 
 import io.clvstream.avro.CustomerValue;
-import io.clvstream.avro.internal.CustomerEvent;
-import io.clvstream.avro.internal.CustomerEventType;
 import io.clvstream.avro.internal.CustomerState;
-import io.clvstream.avro.internal.EventOrigin;
 import io.clvstream.customer.CustomerEngine;
-import io.clvstream.customer.CustomerLedger;
 import io.clvstream.customer.CustomerTopologyConfig;
+import io.clvstream.customer.bench.YearOldCustomer;
 import io.clvstream.serde.InternalAvroSerde;
 import io.clvstream.serde.codec.SpecificRecordCodec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
@@ -37,9 +32,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One {@code customer-state} read and write as the customer processor does per event, for a customer with a
- * year of history (twelve purchases a month apart, one refunded in part, a signup with channel and cost):
- * {@code InternalAvroSerde} itself, and for comparison the same bytes through Avro's other two readers
+ * One {@code customer-state} read and write as the customer processor does per event, for a
+ * {@link YearOldCustomer}: {@code InternalAvroSerde} itself, and for comparison the same bytes through Avro's other two readers
  * (the schema-walking generic reader and the fast reader), so the serde's choice stays measured. The
  * {@code codec} benchmarks set Avro's way ({@code avro}: the generated coders for the state, the specific writer
  * for the {@code CustomerValue} that event publishes) beside the compiled {@link SpecificRecordCodec}.
@@ -51,9 +45,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(Scope.Thread)
 public class StateSerdeBenchmark {
-
-    private static final Instant START = Instant.parse("2025-01-06T10:00:00Z");
-    private static final EventOrigin ORIGIN = new EventOrigin("bench", 0, 0L, null, null);
 
     private final InternalAvroSerde<CustomerState> serde = new InternalAvroSerde<>(CustomerState.class);
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
@@ -92,13 +83,9 @@ public class StateSerdeBenchmark {
 
     @Setup
     public void build() {
-        final CustomerEngine engine = new CustomerEngine(CustomerTopologyConfig.defaults());
-        state = CustomerLedger.empty();
-        engine.onEvent("c", state, event(CustomerEventType.SIGNUP, "s", null, 0, 0));
-        for (int month = 0; month < 12; month++) {
-            engine.onEvent("c", state, event(CustomerEventType.PURCHASE, "o" + month, null, month * 30, 2_500 + 100 * month));
-        }
-        value = engine.onEvent("c", state, event(CustomerEventType.REFUND, "r", "o11", 331, 500)).value();
+        final CustomerEngine.Update[] refund = new CustomerEngine.Update[1];
+        state = YearOldCustomer.state(new CustomerEngine(CustomerTopologyConfig.defaults()), refund);
+        value = refund[0].value();
         bytes = serde.serialize("bench", state);
         generic = reader(false, false);
         fast = reader(false, true);
@@ -114,14 +101,6 @@ public class StateSerdeBenchmark {
         data.setCustomCoders(customCoders);
         data.setFastReaderEnabled(fastReader);
         return data;
-    }
-
-    private static CustomerEvent event(CustomerEventType type, String id, String orderId, int day, long cents) {
-        return CustomerEvent.newBuilder().setType(type).setCustomerId("c").setEventId(id).setOrderId(orderId)
-            .setOccurredAt(START.plus(Duration.ofDays(day)).toEpochMilli())
-            .setAmountCents(type == CustomerEventType.SIGNUP ? 4_200L : cents)
-            .setAcquisitionChannel(type == CustomerEventType.SIGNUP ? "paid-search" : null)
-            .setSegment(type == CustomerEventType.SIGNUP ? "retail" : null).setOrigin(ORIGIN).build();
     }
 
     @Benchmark
