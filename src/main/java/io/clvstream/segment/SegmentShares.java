@@ -17,10 +17,12 @@ public final class SegmentShares {
     private final LastPurchaseDays days = new LastPurchaseDays();
     private long members;
 
-    /** Adds a member found in a customer state (a start's scan). */
+    /** Adds the member a customer state holds (a start's scan); null, a customer with none, adds nothing. */
     public void add(SegmentMember member) {
-        move(null, member);
-        members++;
+        if (member != null) {
+            move(null, member);
+            members++;
+        }
     }
 
     /** Replaces {@code before}'s contribution by {@code after}'s; either may be null (a member joins or leaves). */

@@ -97,17 +97,10 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
         final long start = System.nanoTime();
         final SegmentShares shares = new SegmentShares();
         sample.attach(states);
-        long customers = 0;
-        try (KeyValueIterator<String, CustomerState> all = states.all()) {
-            while (all.hasNext()) {
-                final KeyValue<String, CustomerState> next = all.next();
-                sample.restore(next.key, next.value);
-                if (next.value.getSegmentMember() != null) {
-                    shares.add(next.value.getSegmentMember());
-                }
-                customers++;
-            }
-        }
+        final long customers = CustomerStates.forEach(states, (customerId, state) -> {
+            sample.restore(customerId, state);
+            shares.add(state.getSegmentMember());
+        });
         startScans.handOver(context.taskId(), shares);
         // Worth seeing next to the restore it follows: the scan is most of a large task's start after it.
         LOG.info("Task {}: start scan of {} customers in {} ms", context.taskId(), customers,

@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
@@ -41,12 +39,7 @@ public final class RfmSample {
     /** Rebuilds the membership from {@code states}: one scan per task start. */
     public void init(ReadOnlyKeyValueStore<String, CustomerState> states) {
         attach(states);
-        try (KeyValueIterator<String, CustomerState> all = states.all()) {
-            while (all.hasNext()) {
-                final KeyValue<String, CustomerState> next = all.next();
-                restore(next.key, next.value);
-            }
-        }
+        CustomerStates.forEach(states, this::restore);
     }
 
     /** Starts an empty membership over {@code states}, for a caller that scans them and {@link #restore}s each. */

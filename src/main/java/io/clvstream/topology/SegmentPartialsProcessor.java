@@ -97,9 +97,11 @@ final class SegmentPartialsProcessor implements Processor<String, SegmentChange,
     private void rebuild() {
         final long start = System.nanoTime();
         final SegmentShares scanned = startScans.take(context.taskId());
-        shares = scanned != null ? scanned : new SegmentShares();
-        if (scanned == null) {
-            forEachMember(shares::add);
+        if (scanned != null) {
+            shares = scanned;
+        } else {
+            shares = new SegmentShares();
+            CustomerStates.forEach(customers, (customerId, state) -> shares.add(state.getSegmentMember()));
         }
         try (KeyValueIterator<String, SegmentAggregate> all = published.all()) {
             while (all.hasNext()) {
@@ -115,14 +117,11 @@ final class SegmentPartialsProcessor implements Processor<String, SegmentChange,
 
     /** Hands every member held in {@code customer-state} to {@code action}. */
     private void forEachMember(Consumer<SegmentMember> action) {
-        try (KeyValueIterator<String, CustomerState> all = customers.all()) {
-            while (all.hasNext()) {
-                final SegmentMember member = all.next().value.getSegmentMember();
-                if (member != null) {
-                    action.accept(member);
-                }
+        CustomerStates.forEach(customers, (customerId, state) -> {
+            if (state.getSegmentMember() != null) {
+                action.accept(state.getSegmentMember());
             }
-        }
+        });
     }
 
     @Override
