@@ -101,8 +101,10 @@ public final class ClvTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 stores.keyValue(CUSTOMER_STATE_STORE), Serdes.String(), new InternalAvroSerde<>(CustomerState.class))
             .withCachingEnabled());
+        // Derived from customer-state and rebuilt by each task's start scan (DueIndex): a changelog would cost
+        // two records per purchase (the old entry's tombstone, the new entry) for nothing a restore needs.
         builder.addStateStore(Stores.keyValueStoreBuilder(
-            stores.keyValue(DUE_INDEX_STORE), Serdes.Bytes(), Serdes.ByteArray()));
+            stores.keyValue(DUE_INDEX_STORE), Serdes.Bytes(), Serdes.ByteArray()).withLoggingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(
             stores.keyValue(RFM_SUMMARY_STORE), Serdes.String(), new InternalAvroSerde<>(RfmSummary.class)));
 
@@ -132,9 +134,7 @@ public final class ClvTopology {
                 .withKeySerde(Serdes.String()).withValueSerde(new InternalAvroSerde<>(CustomerEvent.class)));
 
         keyed.merge(rekeyed, Named.as("events-merge"))
-            .process(() -> new CustomerProcessor(settings, deadLetters, listener, serdes.modelParams().deserializer(),
-                    topics.modelParams(), published -> new PublishedPopulation(published, serdes.segmentStats().deserializer(),
-                        topics.segmentStats(), config), new SegmentMembers(SegmentsConfig.from(config)), startScans),
+            .process(() -> customerProcessor(config, serdes, deadLetters, listener, startScans),
                 Named.as(CUSTOMER_PROCESSOR),
                 CUSTOMER_STATE_STORE, DUE_INDEX_STORE)
             .split(Named.as("emit-"))
@@ -174,6 +174,16 @@ public final class ClvTopology {
             "segment-stats-source", serdes.outputKey().deserializer(), new ByteArrayDeserializer(), topics.segmentStats(),
             "segment-stats-updater", () -> new PublishedRecordUpdater(SEGMENT_STATS_STORE));
         return topology;
+    }
+
+    /** The customer processor of one task, as the topology wires it. */
+    static CustomerProcessor customerProcessor(Map<String, ?> config, ClvSerdes serdes, DeadLetterCounter deadLetters,
+                                               ProcessingListener listener, StartScans startScans) {
+        final TopicNames topics = TopicNames.from(config);
+        return new CustomerProcessor(CustomerTopologyConfig.from(config), deadLetters, listener,
+            serdes.modelParams().deserializer(), topics.modelParams(), published -> new PublishedPopulation(published,
+                serdes.segmentStats().deserializer(), topics.segmentStats(), config),
+            new SegmentMembers(SegmentsConfig.from(config)), startScans);
     }
 
     /**

@@ -42,7 +42,6 @@ import org.slf4j.LoggerFactory;
 final class CustomerProcessor implements Processor<String, CustomerEvent, String, SpecificRecord> {
 
     private static final Logger LOG = LoggerFactory.getLogger(CustomerProcessor.class);
-    private static final byte[] PRESENT = new byte[0];
 
     private final CustomerTopologyConfig config;
     private final CustomerEngine engine;
@@ -90,17 +89,20 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
     }
 
     /**
-     * The one scan of {@code customer-state} a start needs: it rebuilds the RFM sample and builds the
-     * segment shares, handed to the segment-partials processor that this task initializes next.
+     * The one scan of {@code customer-state} a start needs: it rebuilds the RFM sample and the due index,
+     * and builds the segment shares, handed to the segment-partials processor that this task initializes next.
      */
     private void restoreFromStates() {
         final long start = System.nanoTime();
         final SegmentShares shares = new SegmentShares();
+        final DueIndex.Loader due = new DueIndex.Loader(dueIndex);
         sample.attach(states);
         final long customers = CustomerStates.forEach(states, (customerId, state) -> {
             sample.restore(customerId, state);
             shares.add(state.getSegmentMember());
+            due.add(customerId, state.getDueAt());
         });
+        due.finish();
         startScans.handOver(context.taskId(), shares);
         // Worth seeing next to the restore it follows: the scan is most of a large task's start after it.
         LOG.info("Task {}: start scan of {} customers in {} ms", context.taskId(), customers,
@@ -169,7 +171,7 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
             }
             final CustomerEngine.Update update = engine.onTime(customerId, state, now, current, population);
             if (state.getDueAt() != null) {
-                dueIndex.put(DueIndex.key(state.getDueAt(), customerId), PRESENT);
+                dueIndex.put(DueIndex.key(state.getDueAt(), customerId), DueIndex.PRESENT);
             }
             final SegmentChange segmentChange = segmentChange(state, update.value());
             states.put(customerId, state);
@@ -185,7 +187,7 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
             dueIndex.delete(DueIndex.key(previousDue, customerId));
         }
         if (due != null) {
-            dueIndex.put(DueIndex.key(due, customerId), PRESENT);
+            dueIndex.put(DueIndex.key(due, customerId), DueIndex.PRESENT);
         }
     }
 
