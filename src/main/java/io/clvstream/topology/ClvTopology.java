@@ -20,12 +20,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -37,13 +35,14 @@ import org.apache.kafka.streams.state.Stores;
  * Builds the clv-stream topology from configuration and serdes, without side effects.
  *
  * <pre>
- * purchases/refunds/signups (bytes) -> *-decode -> route-
- *   route-dead-letter -> decode-dead-letter-sink
- *   route-keyed (key == customerId) ---------------------------------------+
- *   route-mis-keyed -> key-by-customer -> events-by-customer (repartition) -+-> events-merge -> customer-processor -> emit-
- *     emit-customer-value / emit-tier-change / emit-alert / emit-dead-letter -> *-sink
- *     emit-segment-change -> segment-changes -> segment-partials -> ... (SegmentStatsTopology)
- *     emit-rfm-summary -> rfm-summaries (repartition, 1 partition) -> model-fitter -> model-params-sink
+ * purchases/refunds/signups (bytes) -> events-source -> events-decode, which forwards each record to one child:
+ *   dead letters -> decode-dead-letter-sink
+ *   events keyed by their customerId ---------------------------------------+
+ *   other events -> key-by-customer -> events-by-customer (repartition) ----+-> events-merge -> customer-processor,
+ * which forwards each record to one child by its type:
+ *   customer-values-sink / tier-changes-sink / alerts-sink / customer-dead-letter-sink
+ *   segment-partials -> ... (SegmentStatsTopology)
+ *   rfm-summaries (repartition, 1 partition) -> model-fitter -> model-params-sink
  * clv.model-params -> model-params-source -> model-params-updater -> model-params-store (global, read by
  *   customer-processor and model-fitter)
  * clv.segment-stats -> segment-stats-source -> segment-stats-updater -> segment-stats-store (global, read by
@@ -61,6 +60,17 @@ public final class ClvTopology {
     /** The one source node of the three input topics. */
     public static final String EVENTS_SOURCE = "events-source";
     public static final String EVENTS_REPARTITION = "events-by-customer";
+    /** Children of events-decode, each record forwarded to one of them by name ({@link #decodeChild}). */
+    static final String DECODE_DEAD_LETTER_SINK = "decode-dead-letter-sink";
+    static final String EVENTS_MERGE = "events-merge";
+    static final String KEY_BY_CUSTOMER = "key-by-customer";
+    /** Children of customer-processor besides segment-partials, each record forwarded to one by name ({@link #emitChild}). */
+    static final String CUSTOMER_VALUES_SINK = "customer-values-sink";
+    static final String TIER_CHANGES_SINK = "tier-changes-sink";
+    static final String ALERTS_SINK = "alerts-sink";
+    static final String CUSTOMER_DEAD_LETTER_SINK = "customer-dead-letter-sink";
+    /** The first node of the summaries' repartition: the DSL puts a filter of null keys before its sink. */
+    static final String RFM_SUMMARIES_REPARTITION_FILTER = "rfm-summaries-repartition-filter";
     public static final String CUSTOMER_PROCESSOR = "customer-processor";
     /** Global store holding the latest {@code clv.model-params} record (as published bytes) under {@link #MODEL_PARAMS_KEY}. */
     public static final String MODEL_PARAMS_STORE = "model-params-store";
@@ -118,49 +128,38 @@ public final class ClvTopology {
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(EVENTS_SOURCE))
             .process(() -> new DecodeProcessor(inputs, deadLetters), Named.as("events-decode"));
 
-        final Map<String, KStream<String, SpecificRecord>> routes = decoded.split(Named.as("route-"))
-            .branch((key, value) -> value instanceof DeadLetter, Branched.as("dead-letter"))
-            .branch((key, value) -> ((CustomerEvent) value).getCustomerId().equals(key), Branched.as("keyed"))
-            .defaultBranch(Branched.as("mis-keyed"));
-        routes.get("route-dead-letter").to(topics.deadLetter(),
-            Produced.with(serdes.outputKey(), typed(DeadLetter.class, serdes.deadLetter())).withName("decode-dead-letter-sink"));
-
-        final KStream<String, CustomerEvent> keyed = narrowed(routes.get("route-keyed"));
+        // The decoder and the customer processor forward each record by name to the one child node it is for
+        // (decodeChild, emitChild): no split and branch nodes for every record to pass, and each sink sees one type.
+        ClvTopology.<DeadLetter>narrowed(decoded).to(topics.deadLetter(),
+            Produced.with(serdes.outputKey(), serdes.deadLetter()).withName(DECODE_DEAD_LETTER_SINK));
+        final KStream<String, CustomerEvent> events = narrowed(decoded);
         // Only records with a null or wrong key pay for a trip through a topic.
-        final KStream<String, CustomerEvent> rekeyed = routes.get("route-mis-keyed")
-            .map((key, value) -> KeyValue.pair(((CustomerEvent) value).getCustomerId(), (CustomerEvent) value),
-                Named.as("key-by-customer"))
+        final KStream<String, CustomerEvent> rekeyed = events
+            .map((key, event) -> KeyValue.pair(event.getCustomerId(), event), Named.as(KEY_BY_CUSTOMER))
             .repartition(Repartitioned.<String, CustomerEvent>as(EVENTS_REPARTITION)
                 .withKeySerde(Serdes.String()).withValueSerde(new InternalAvroSerde<>(CustomerEvent.class)));
 
-        keyed.merge(rekeyed, Named.as("events-merge"))
+        final KStream<String, SpecificRecord> emitted = events.merge(rekeyed, Named.as(EVENTS_MERGE))
             .process(() -> customerProcessor(config, serdes, deadLetters, listener, startScans),
                 Named.as(CUSTOMER_PROCESSOR),
-                CUSTOMER_STATE_STORE, DUE_INDEX_STORE)
-            .split(Named.as("emit-"))
-            .branch((key, value) -> value instanceof CustomerValue, Branched.withConsumer(values -> values.to(
-                topics.customerValues(), produced(serdes.outputKey(), "customer-values-sink", CustomerValue.class, serdes.customerValue())),
-                "customer-value"))
-            .branch((key, value) -> value instanceof SegmentChange, Branched.withConsumer(changes -> SegmentStatsTopology.addTo(
-                builder, narrowed(changes), config, serdes, startScans),
-                "segment-change"))
-            .branch((key, value) -> value instanceof TierChange, Branched.withConsumer(changes -> changes.to(
-                topics.tierChanges(), produced(serdes.outputKey(), "tier-changes-sink", TierChange.class, serdes.tierChange())), "tier-change"))
-            .branch((key, value) -> value instanceof Alert, Branched.withConsumer(alerts -> alerts.to(
-                topics.alerts(), produced(serdes.outputKey(), "alerts-sink", Alert.class, serdes.alert())), "alert"))
-            .branch((key, value) -> value instanceof RfmSummary, Branched.withConsumer(summaries -> ClvTopology
-                .<RfmSummary>narrowed(summaries)
-                .repartition(Repartitioned.<String, RfmSummary>as(RFM_SUMMARIES_REPARTITION).withNumberOfPartitions(1)
-                    .withKeySerde(Serdes.String()).withValueSerde(new InternalAvroSerde<>(RfmSummary.class)))
-                .process(() -> new ModelFitter(settings.predict(), settings.timeSource(), new CurrentModel(
-                        ScoringModel.prior(settings.predict()), serdes.modelParams().deserializer(), topics.modelParams()),
-                        listener),
-                    Named.as(MODEL_FITTER), RFM_SUMMARY_STORE)
-                .to(topics.modelParams(), Produced.with(serdes.outputKey(), serdes.modelParams()).withName("model-params-sink")),
-                "rfm-summary"))
-            .defaultBranch(Branched.withConsumer(letters -> letters.to(
-                topics.deadLetter(), produced(serdes.outputKey(), "customer-dead-letter-sink", DeadLetter.class, serdes.deadLetter())),
-                "dead-letter"));
+                CUSTOMER_STATE_STORE, DUE_INDEX_STORE);
+        ClvTopology.<CustomerValue>narrowed(emitted).to(topics.customerValues(),
+            Produced.with(serdes.outputKey(), serdes.customerValue()).withName(CUSTOMER_VALUES_SINK));
+        SegmentStatsTopology.addTo(builder, narrowed(emitted), config, serdes, startScans);
+        ClvTopology.<TierChange>narrowed(emitted).to(topics.tierChanges(),
+            Produced.with(serdes.outputKey(), serdes.tierChange()).withName(TIER_CHANGES_SINK));
+        ClvTopology.<Alert>narrowed(emitted).to(topics.alerts(),
+            Produced.with(serdes.outputKey(), serdes.alert()).withName(ALERTS_SINK));
+        ClvTopology.<RfmSummary>narrowed(emitted)
+            .repartition(Repartitioned.<String, RfmSummary>as(RFM_SUMMARIES_REPARTITION).withNumberOfPartitions(1)
+                .withKeySerde(Serdes.String()).withValueSerde(new InternalAvroSerde<>(RfmSummary.class)))
+            .process(() -> new ModelFitter(settings.predict(), settings.timeSource(), new CurrentModel(
+                    ScoringModel.prior(settings.predict()), serdes.modelParams().deserializer(), topics.modelParams()),
+                    listener),
+                Named.as(MODEL_FITTER), RFM_SUMMARY_STORE)
+            .to(topics.modelParams(), Produced.with(serdes.outputKey(), serdes.modelParams()).withName("model-params-sink"));
+        ClvTopology.<DeadLetter>narrowed(emitted).to(topics.deadLetter(),
+            Produced.with(serdes.outputKey(), serdes.deadLetter()).withName(CUSTOMER_DEAD_LETTER_SINK));
         final Topology topology = builder.build();
         // Every instance holds the whole (single-key) topic, so any task scores with the newest version. In memory:
         // it is one small record, restored from the compacted topic at start-up.
@@ -187,23 +186,45 @@ public final class ClvTopology {
     }
 
     /**
-     * {@code stream} typed as the narrower type its branch predicate let through: unlike a casting
-     * {@code mapValues}, no processor node that every record would pass.
+     * {@code stream} typed as the narrower type of the records its parent forwards to the node added next: unlike a
+     * casting {@code mapValues}, no processor node that every record would pass.
      */
     @SuppressWarnings("unchecked")
     private static <V extends SpecificRecord> KStream<String, V> narrowed(KStream<String, SpecificRecord> stream) {
         return (KStream<String, V>) (KStream<String, ? extends SpecificRecord>) stream;
     }
 
-    private static <T extends SpecificRecord> Produced<String, SpecificRecord> produced(Serde<String> keySerde, String name,
-                                                                                        Class<T> type, Serde<T> serde) {
-        return Produced.with(keySerde, typed(type, serde)).withName(name);
+    /**
+     * The child of events-decode that {@code value} is for: a dead letter goes to its sink, an event to the customer
+     * processor, through the repartition topic when {@code key} is not its customer id.
+     */
+    static String decodeChild(String key, SpecificRecord value) {
+        if (value instanceof CustomerEvent event) {
+            return event.getCustomerId().equals(key) ? EVENTS_MERGE : KEY_BY_CUSTOMER;
+        }
+        return DECODE_DEAD_LETTER_SINK;
     }
 
-    /** A serde for a stream of {@link SpecificRecord}s that a branch predicate has narrowed to {@code type}. */
-    private static <T extends SpecificRecord> Serde<SpecificRecord> typed(Class<T> type, Serde<T> serde) {
-        return Serdes.serdeFrom(
-            (topic, record) -> serde.serializer().serialize(topic, type.cast(record)),
-            (topic, bytes) -> serde.deserializer().deserialize(topic, bytes));
+    /** The child of customer-processor that an emitted {@code value} is for, by its type. */
+    static String emitChild(SpecificRecord value) {
+        if (value instanceof CustomerValue) {
+            return CUSTOMER_VALUES_SINK;
+        }
+        if (value instanceof SegmentChange) {
+            return SegmentStatsTopology.PARTIALS_PROCESSOR;
+        }
+        if (value instanceof TierChange) {
+            return TIER_CHANGES_SINK;
+        }
+        if (value instanceof Alert) {
+            return ALERTS_SINK;
+        }
+        if (value instanceof RfmSummary) {
+            return RFM_SUMMARIES_REPARTITION_FILTER;
+        }
+        if (value instanceof DeadLetter) {
+            return CUSTOMER_DEAD_LETTER_SINK;
+        }
+        throw new IllegalArgumentException("The customer processor emits no " + value.getClass().getName());
     }
 }

@@ -1,6 +1,7 @@
 package io.clvstream.topology;
 
 import io.clvstream.avro.CustomerValue;
+import io.clvstream.avro.DeadLetter;
 import io.clvstream.avro.ModelParams;
 import io.clvstream.avro.internal.CustomerEvent;
 import io.clvstream.avro.internal.CustomerState;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * The per-customer processor: one read and one write of {@code customer-state} per event, and a
  * punctuator that re-evaluates only the customers whose due time has come (from
  * {@code tier-due-index}), never the whole store. Emits CustomerValue, TierChange, Alert, DeadLetter
- * and SegmentChange records; the topology routes them by type. The customer's segment contribution is
+ * and SegmentChange records, each forwarded to the child node for its type. The customer's segment contribution is
  * kept in its state, so the segment shares cost no store read of their own.
  */
 final class CustomerProcessor implements Processor<String, CustomerEvent, String, SpecificRecord> {
@@ -121,14 +122,14 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
         try {
             update = engine.onEvent(customerId, state, record.value(), model.get(), population);
         } catch (InvalidEventException e) {
-            context.forward(widen(deadLetters.reject(record.value().getOrigin(), e.code().name(), "VALIDATION",
-                e.getMessage(), context.currentSystemTimeMs(), record.timestamp())));
+            forward(deadLetters.reject(record.value().getOrigin(), e.code().name(), "VALIDATION",
+                e.getMessage(), context.currentSystemTimeMs(), record.timestamp()));
             return;
         } catch (RuntimeException e) {
             // A bug or an input nobody foresaw: park the event rather than stop every customer on this task.
             LOG.error("Cannot apply event {} to customer {}", record.value().getEventId(), customerId, e);
-            context.forward(widen(deadLetters.reject(record.value().getOrigin(), "UNPROCESSABLE", e.getClass().getName(),
-                String.valueOf(e.getMessage()), context.currentSystemTimeMs(), record.timestamp())));
+            forward(deadLetters.reject(record.value().getOrigin(), "UNPROCESSABLE", e.getClass().getName(),
+                String.valueOf(e.getMessage()), context.currentSystemTimeMs(), record.timestamp()));
             return;
         }
         // Counted before the duplicate check: a duplicate was processed too, and its lag is as real.
@@ -147,7 +148,7 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
     /** Publishes this task's sample for the fitter, keyed by the partition so the fitter keeps one per partition. */
     private void publishSummary(long now) {
         final int partition = context.taskId().partition();
-        context.forward(new Record<>(Integer.toString(partition), sample.summary(partition, now), now));
+        forward(Integer.toString(partition), sample.summary(partition, now), now);
     }
 
     private void reevaluateDue(long now) {
@@ -211,25 +212,30 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
     private void emit(String customerId, CustomerEngine.Update update, SegmentChange segmentChange, long timestamp) {
         if (update.tierChange() != null) {
             listener.tierChanged(update.tierChange().getDirection().name());
-            context.forward(new Record<>(customerId, update.tierChange(), timestamp));
+            forward(customerId, update.tierChange(), timestamp);
         }
         if (update.alert() != null) {
             listener.alertEmitted(update.alert().getType().name());
-            context.forward(new Record<>(customerId, update.alert(), timestamp));
+            forward(customerId, update.alert(), timestamp);
         }
         if (update.atRisk() != null) {
             listener.alertEmitted(update.atRisk().getType().name());
-            context.forward(new Record<>(customerId, update.atRisk(), timestamp));
+            forward(customerId, update.atRisk(), timestamp);
         }
         if (update.value() != null) {
-            context.forward(new Record<>(customerId, update.value(), timestamp));
+            forward(customerId, update.value(), timestamp);
         }
         if (segmentChange != null) {
-            context.forward(new Record<>(customerId, segmentChange, timestamp));
+            forward(customerId, segmentChange, timestamp);
         }
     }
 
-    private static Record<String, SpecificRecord> widen(Record<String, ? extends SpecificRecord> record) {
-        return new Record<>(record.key(), record.value(), record.timestamp());
+    private void forward(Record<String, DeadLetter> letter) {
+        forward(letter.key(), letter.value(), letter.timestamp());
+    }
+
+    /** To the one child node the value's type is for ({@link ClvTopology#emitChild}); no split node between. */
+    private void forward(String key, SpecificRecord value, long timestamp) {
+        context.forward(new Record<>(key, value, timestamp), ClvTopology.emitChild(value));
     }
 }

@@ -1,5 +1,6 @@
 package io.clvstream.topology;
 
+import io.clvstream.avro.DeadLetter;
 import io.clvstream.avro.internal.CustomerEvent;
 import io.clvstream.avro.internal.EventOrigin;
 import io.clvstream.customer.InvalidEventException;
@@ -16,8 +17,9 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 /**
  * Decodes and validates the raw records of the input topics, each with its own {@link Input}, chosen by
  * the record's topic: one source and one decoder for all of them, so an event passes no merge node on its
- * way to the customer processor. Emits a {@link CustomerEvent} keyed by the record's key (as a string, to
- * compare with the customer id downstream) or a {@link io.clvstream.avro.DeadLetter}. Input is read as
+ * way to the customer processor. Emits a {@link CustomerEvent} keyed by the record's key (as a string) or a
+ * {@link io.clvstream.avro.DeadLetter}, each to the child node it is for ({@link ClvTopology#decodeChild}): an
+ * event whose key is not its customer id goes through the repartition topic. Input is read as
  * bytes so that an undecodable record becomes a dead letter here instead of a deserialization exception
  * in the consumer.
  */
@@ -55,9 +57,9 @@ final class DecodeProcessor implements Processor<byte[], byte[], String, Specifi
     public void process(Record<byte[], byte[]> record) {
         final EventOrigin origin = origin(record);
         final long now = context.currentSystemTimeMs();
-        final Record<String, ? extends SpecificRecord> output;
+        final CustomerEvent event;
         try {
-            output = new Record<>(DeadLetters.utf8OrNull(origin.getKey()), decode(record, origin, now), record.timestamp());
+            event = decode(record, origin, now);
         } catch (WireFormatException e) {
             if (e.reason() == WireFormatException.Reason.REGISTRY_UNAVAILABLE) {
                 // Not the record's fault: fail the task so the record is read again once the registry answers
@@ -76,7 +78,7 @@ final class DecodeProcessor implements Processor<byte[], byte[], String, Specifi
             return;
         }
         // Outside the try: a failure downstream is not this record's fault and must not become a dead letter.
-        forward(output);
+        forward(DeadLetters.utf8OrNull(origin.getKey()), event, record.timestamp());
     }
 
     private CustomerEvent decode(Record<byte[], byte[]> record, EventOrigin origin, long now) {
@@ -90,8 +92,12 @@ final class DecodeProcessor implements Processor<byte[], byte[], String, Specifi
         return input.decode(origin.getTopic(), record.value(), origin, now);
     }
 
-    private void forward(Record<String, ? extends SpecificRecord> record) {
-        context.forward(new Record<>(record.key(), record.value(), record.timestamp()));
+    private void forward(Record<String, DeadLetter> letter) {
+        forward(letter.key(), letter.value(), letter.timestamp());
+    }
+
+    private void forward(String key, SpecificRecord value, long timestamp) {
+        context.forward(new Record<>(key, value, timestamp), ClvTopology.decodeChild(key, value));
     }
 
     private EventOrigin origin(Record<byte[], byte[]> record) {

@@ -39,6 +39,8 @@ import org.apache.kafka.streams.state.Stores;
 public final class SegmentStatsTopology {
 
     public static final String PARTIALS_STORE = "segment-partials";
+    /** The processor the customer processor forwards segment changes to, by name. */
+    static final String PARTIALS_PROCESSOR = "segment-partials";
     public static final String PARTITIONS_STORE = "segment-partitions";
     public static final String PARTIALS_REPARTITION = "segment-partials";
 
@@ -60,7 +62,7 @@ public final class SegmentStatsTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.keyValue(PARTITIONS_STORE),
             Serdes.String(), new InternalAvroSerde<>(SegmentPartitions.class)));
 
-        changes.process(() -> new SegmentPartialsProcessor(settings, punctuation, startScans), Named.as("segment-partials"),
+        changes.process(() -> new SegmentPartialsProcessor(settings, punctuation, startScans), Named.as(PARTIALS_PROCESSOR),
                 PARTIALS_STORE, ClvTopology.CUSTOMER_STATE_STORE)
             .repartition(Repartitioned.<String, SegmentPartial>as(PARTIALS_REPARTITION)
                 .withKeySerde(Serdes.String()).withValueSerde(new InternalAvroSerde<>(SegmentPartial.class)))

@@ -45,6 +45,8 @@ class DecodeProcessorTest {
         processor.process(record("c3", "c3"));
 
         assertThat(context.forwarded()).hasSize(3);
+        assertThat(context.forwarded()).extracting(forwarded -> forwarded.childName().orElseThrow())
+            .containsExactly(ClvTopology.EVENTS_MERGE, ClvTopology.EVENTS_MERGE, ClvTopology.DECODE_DEAD_LETTER_SINK);
         final CustomerEvent signup = (CustomerEvent) context.forwarded().get(0).record().value();
         assertThat(signup.getType()).isEqualTo(CustomerEventType.SIGNUP);
         assertThat(signup.getEventId()).isEqualTo("signups@7");
@@ -57,5 +59,24 @@ class DecodeProcessorTest {
         assertThat(letter.getReasonCode()).isEqualTo("UNREADABLE");
         assertThat(letter.getReason()).contains("No decoder for topic elsewhere");
         assertThat(counter.count("UNREADABLE")).isEqualTo(1);
+    }
+
+    @Test
+    void anEventWhoseKeyIsNotItsCustomerIdGoesToTheRepartitionAndOnlyThere() {
+        final DecodeProcessor processor = new DecodeProcessor(Map.of("purchases", input(CustomerEventType.PURCHASE)),
+            new DeadLetterCounter());
+        final MockProcessorContext<String, SpecificRecord> context = new MockProcessorContext<>();
+        context.setCurrentSystemTimeMs(2_000L);
+        processor.init(context);
+        context.setRecordMetadata("purchases", 0, 1L);
+        // The input decodes the value as the customer id: key "other" is not it, a null key is not either.
+        processor.process(record("other", "c1"));
+        processor.process(new Record<>(null, "c2".getBytes(StandardCharsets.UTF_8), 1_000L));
+        processor.process(record("c3", "c3"));
+
+        assertThat(context.forwarded()).extracting(forwarded -> forwarded.childName().orElseThrow())
+            .containsExactly(ClvTopology.KEY_BY_CUSTOMER, ClvTopology.KEY_BY_CUSTOMER, ClvTopology.EVENTS_MERGE);
+        assertThat(context.forwarded().stream().map(forwarded -> (Object) forwarded.record().key()).toList())
+            .containsExactly("other", null, "c3");
     }
 }

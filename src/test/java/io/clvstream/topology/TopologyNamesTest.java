@@ -2,8 +2,18 @@ package io.clvstream.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clvstream.avro.Alert;
+import io.clvstream.avro.CustomerValue;
+import io.clvstream.avro.DeadLetter;
+import io.clvstream.avro.TierChange;
+import io.clvstream.avro.internal.CustomerEvent;
+import io.clvstream.avro.internal.CustomerEventType;
+import io.clvstream.avro.internal.EventOrigin;
+import io.clvstream.avro.internal.RfmSummary;
+import io.clvstream.avro.internal.SegmentChange;
 import io.clvstream.registry.MockSchemaRegistry;
 import io.clvstream.serde.ClvSerdes;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.streams.TopologyDescription;
@@ -62,11 +72,47 @@ class TopologyNamesTest {
             .doesNotContain("refunds-merge", "signups-merge", "keyed-events", "segment-changes")
             .doesNotContain("segment-last-purchase-days")
             .doesNotContain("KSTREAM-")
-            .doesNotContain("KTABLE-");
+            .doesNotContain("KTABLE-")
+            // Records go to their child by name: no split or branch nodes on the way.
+            .doesNotContain("route-", "emit-");
+        // Task directories are named by sub-topology id: an upgrade must find its customers where it left them.
+        assertThat(subtopologyOf(description, ClvTopology.CUSTOMER_PROCESSOR)).isZero();
+        assertThat(subtopologyOf(description, "segment-stats-merge")).isEqualTo(1);
+        assertThat(subtopologyOf(description, ClvTopology.MODEL_FITTER)).isEqualTo(2);
         assertThat(description.subtopologies().stream().flatMap(sub -> sub.nodes().stream())
             .filter(node -> node.name().equals(ClvTopology.EVENTS_SOURCE)).findFirst().orElseThrow())
             .asInstanceOf(InstanceOfAssertFactories.type(TopologyDescription.Source.class))
             .extracting(TopologyDescription.Source::topicSet)
             .isEqualTo(Set.of("commerce.purchases", "commerce.refunds", "customers.signups"));
+    }
+
+    @Test
+    void everyNameARecordIsForwardedToIsAChildOfTheNodeForwardingIt() {
+        final TopologyDescription description = ClvTopology.build(Map.of(),
+            ClvSerdes.create(Map.of("schema.registry.url", "mock://" + SCOPE))).describe();
+        final CustomerEvent keyed = CustomerEvent.newBuilder().setType(CustomerEventType.PURCHASE).setCustomerId("c1")
+            .setEventId("e1").setOccurredAt(0L).setOrigin(new EventOrigin("t", 0, 0L, null, null)).build();
+        assertThat(children(description, "events-decode")).containsExactlyInAnyOrder(
+            ClvTopology.decodeChild("c1", keyed), ClvTopology.decodeChild("c2", keyed),
+            ClvTopology.decodeChild("c1", new DeadLetter()));
+        assertThat(children(description, ClvTopology.CUSTOMER_PROCESSOR)).containsExactlyInAnyOrder(
+            ClvTopology.emitChild(new CustomerValue()), ClvTopology.emitChild(new TierChange()),
+            ClvTopology.emitChild(new Alert()), ClvTopology.emitChild(new DeadLetter()),
+            ClvTopology.emitChild(new SegmentChange()), ClvTopology.emitChild(new RfmSummary()));
+    }
+
+    static TopologyDescription.Node node(TopologyDescription description, String name) {
+        return description.subtopologies().stream().flatMap(sub -> sub.nodes().stream())
+            .filter(node -> node.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    static List<String> children(TopologyDescription description, String name) {
+        return node(description, name).successors().stream().map(TopologyDescription.Node::name).toList();
+    }
+
+    static int subtopologyOf(TopologyDescription description, String name) {
+        return description.subtopologies().stream()
+            .filter(sub -> sub.nodes().stream().anyMatch(node -> node.name().equals(name)))
+            .findFirst().orElseThrow().id();
     }
 }
