@@ -29,49 +29,41 @@ class DueIndexRebuildTest {
     @Test
     void aStartingTaskRebuildsTheIndexFromCustomerStateSoTheAtRiskAlertStillComesOnTime() {
         try (TopologyFixture f = new TopologyFixture(NOW, AtRiskAlertTest.CONFIG)) {
-            aStartingTaskRebuildsTheIndex(f);
+            final CustomerState restored = customerMadeDueByTwoPurchases(f);
+            assertThat(f.driver.producedTopicNames()).contains("clv-test-customer-state-changelog")
+                .doesNotContain("clv-test-tier-due-index-changelog");
+            final Instant crossing = AtRiskAlertTest.FIRST.plusMillis(
+                Math.round(AtRiskAlertTest.crossingDays(1, 10) * 86_400_000L));
+            assertThat(Instant.ofEpochMilli(restored.getDueAt())).isBetween(crossing.minusSeconds(60), crossing.plusSeconds(60));
+
+            final MockProcessorContext<String, SpecificRecord> context = new MockProcessorContext<>();
+            final KeyValueStore<Bytes, byte[]> index = stores(context, Map.of("c-1", restored));
+            start(f, context);
+            assertThat(index.get(DueIndex.key(restored.getDueAt(), "c-1"))).isNotNull();
+
+            assertThat(alertsAt(context, crossing.minus(Duration.ofMinutes(2)))).isEmpty();
+            final List<Alert> alerts = alertsAt(context, crossing.plus(Duration.ofMinutes(2)));
+            assertThat(alerts).extracting(Alert::getType).containsExactly(AlertType.AT_RISK);
+            assertThat(alerts.get(0).getValue()).isLessThan(0.5);
         }
-    }
-
-    private static void aStartingTaskRebuildsTheIndex(TopologyFixture f) {
-        final CustomerState restored = customerMadeDueByTwoPurchases(f);
-        assertThat(f.driver.producedTopicNames()).contains("clv-test-customer-state-changelog")
-            .doesNotContain("clv-test-tier-due-index-changelog");
-        final Instant crossing = AtRiskAlertTest.FIRST.plusMillis(
-            Math.round(AtRiskAlertTest.crossingDays(1, 10) * 86_400_000L));
-        assertThat(Instant.ofEpochMilli(restored.getDueAt())).isBetween(crossing.minusSeconds(60), crossing.plusSeconds(60));
-
-        final MockProcessorContext<String, SpecificRecord> context = new MockProcessorContext<>();
-        final KeyValueStore<Bytes, byte[]> index = stores(context, Map.of("c-1", restored));
-        start(f, context);
-        assertThat(index.get(DueIndex.key(restored.getDueAt(), "c-1"))).isNotNull();
-
-        assertThat(alertsAt(context, crossing.minus(Duration.ofMinutes(2)))).isEmpty();
-        final List<Alert> alerts = alertsAt(context, crossing.plus(Duration.ofMinutes(2)));
-        assertThat(alerts).extracting(Alert::getType).containsExactly(AlertType.AT_RISK);
-        assertThat(alerts.get(0).getValue()).isLessThan(0.5);
     }
 
     @Test
     void anEntryLeftFromBeforeThatNoLongerMatchesItsCustomerIsDroppedWithoutAnyOutput() {
         try (TopologyFixture f = new TopologyFixture(NOW, AtRiskAlertTest.CONFIG)) {
-            anEntryLeftFromBeforeIsDropped(f);
+            final CustomerState restored = customerMadeDueByTwoPurchases(f);
+            final MockProcessorContext<String, SpecificRecord> context = new MockProcessorContext<>();
+            final KeyValueStore<Bytes, byte[]> index = stores(context, Map.of("c-1", restored));
+            // Written by a transaction that never committed: the restored state says a later time.
+            final Bytes stale = DueIndex.key(NOW.plus(Duration.ofDays(1)).toEpochMilli(), "c-1");
+            index.put(stale, DueIndex.PRESENT);
+            start(f, context);
+
+            assertThat(alertsAt(context, NOW.plus(Duration.ofDays(2)))).isEmpty();
+            assertThat(context.forwarded()).isEmpty();
+            assertThat(index.get(stale)).isNull();
+            assertThat(index.get(DueIndex.key(restored.getDueAt(), "c-1"))).isNotNull();
         }
-    }
-
-    private static void anEntryLeftFromBeforeIsDropped(TopologyFixture f) {
-        final CustomerState restored = customerMadeDueByTwoPurchases(f);
-        final MockProcessorContext<String, SpecificRecord> context = new MockProcessorContext<>();
-        final KeyValueStore<Bytes, byte[]> index = stores(context, Map.of("c-1", restored));
-        // Written by a transaction that never committed: the restored state says a later time.
-        final Bytes stale = DueIndex.key(NOW.plus(Duration.ofDays(1)).toEpochMilli(), "c-1");
-        index.put(stale, DueIndex.PRESENT);
-        start(f, context);
-
-        assertThat(alertsAt(context, NOW.plus(Duration.ofDays(2)))).isEmpty();
-        assertThat(context.forwarded()).isEmpty();
-        assertThat(index.get(stale)).isNull();
-        assertThat(index.get(DueIndex.key(restored.getDueAt(), "c-1"))).isNotNull();
     }
 
     /** The state of a high-value customer after two purchases, through the production topology. */
