@@ -1,7 +1,6 @@
 package io.clvstream.topology;
 
 import io.clvstream.avro.CustomerValue;
-import io.clvstream.avro.DeadLetter;
 import io.clvstream.avro.ModelParams;
 import io.clvstream.avro.internal.CustomerEvent;
 import io.clvstream.avro.internal.CustomerState;
@@ -148,7 +147,7 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
     /** Publishes this task's sample for the fitter, keyed by the partition so the fitter keeps one per partition. */
     private void publishSummary(long now) {
         final int partition = context.taskId().partition();
-        forward(Integer.toString(partition), sample.summary(partition, now), now);
+        forward(new Record<>(Integer.toString(partition), sample.summary(partition, now), now));
     }
 
     private void reevaluateDue(long now) {
@@ -212,30 +211,26 @@ final class CustomerProcessor implements Processor<String, CustomerEvent, String
     private void emit(String customerId, CustomerEngine.Update update, SegmentChange segmentChange, long timestamp) {
         if (update.tierChange() != null) {
             listener.tierChanged(update.tierChange().getDirection().name());
-            forward(customerId, update.tierChange(), timestamp);
+            forward(new Record<>(customerId, update.tierChange(), timestamp));
         }
         if (update.alert() != null) {
             listener.alertEmitted(update.alert().getType().name());
-            forward(customerId, update.alert(), timestamp);
+            forward(new Record<>(customerId, update.alert(), timestamp));
         }
         if (update.atRisk() != null) {
             listener.alertEmitted(update.atRisk().getType().name());
-            forward(customerId, update.atRisk(), timestamp);
+            forward(new Record<>(customerId, update.atRisk(), timestamp));
         }
         if (update.value() != null) {
-            forward(customerId, update.value(), timestamp);
+            forward(new Record<>(customerId, update.value(), timestamp));
         }
         if (segmentChange != null) {
-            forward(customerId, segmentChange, timestamp);
+            forward(new Record<>(customerId, segmentChange, timestamp));
         }
-    }
-
-    private void forward(Record<String, DeadLetter> letter) {
-        forward(letter.key(), letter.value(), letter.timestamp());
     }
 
     /** To the one child node the value's type is for ({@link ClvTopology#emitChild}); no split node between. */
-    private void forward(String key, SpecificRecord value, long timestamp) {
-        context.forward(new Record<>(key, value, timestamp), ClvTopology.emitChild(value));
+    private void forward(Record<String, ? extends SpecificRecord> record) {
+        context.forward(record, ClvTopology.emitChild(record.value()));
     }
 }

@@ -1,6 +1,5 @@
 package io.clvstream.topology;
 
-import io.clvstream.avro.DeadLetter;
 import io.clvstream.avro.internal.CustomerEvent;
 import io.clvstream.avro.internal.EventOrigin;
 import io.clvstream.customer.InvalidEventException;
@@ -78,7 +77,7 @@ final class DecodeProcessor implements Processor<byte[], byte[], String, Specifi
             return;
         }
         // Outside the try: a failure downstream is not this record's fault and must not become a dead letter.
-        forward(DeadLetters.utf8OrNull(origin.getKey()), event, record.timestamp());
+        forward(new Record<>(DeadLetters.utf8OrNull(origin.getKey()), event, record.timestamp()));
     }
 
     private CustomerEvent decode(Record<byte[], byte[]> record, EventOrigin origin, long now) {
@@ -92,12 +91,8 @@ final class DecodeProcessor implements Processor<byte[], byte[], String, Specifi
         return input.decode(origin.getTopic(), record.value(), origin, now);
     }
 
-    private void forward(Record<String, DeadLetter> letter) {
-        forward(letter.key(), letter.value(), letter.timestamp());
-    }
-
-    private void forward(String key, SpecificRecord value, long timestamp) {
-        context.forward(new Record<>(key, value, timestamp), ClvTopology.decodeChild(key, value));
+    private void forward(Record<String, ? extends SpecificRecord> record) {
+        context.forward(record, ClvTopology.decodeChild(record.key(), record.value()));
     }
 
     private EventOrigin origin(Record<byte[], byte[]> record) {
