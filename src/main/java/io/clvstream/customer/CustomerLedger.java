@@ -2,16 +2,10 @@ package io.clvstream.customer;
 
 import io.clvstream.avro.internal.CustomerEvent;
 import io.clvstream.avro.internal.CustomerState;
-import io.clvstream.avro.internal.IdHash;
-import io.clvstream.avro.internal.RecentOrder;
-import io.clvstream.avro.internal.RecentRefund;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.ToIntFunction;
 
 /**
  * Applies one customer event to the customer's state: the bookkeeping behind every figure the
@@ -28,15 +22,14 @@ public final class CustomerLedger {
         static final Outcome DUPLICATE = new Outcome(false, null);
     }
 
-    // Lists are kept sorted, not in arrival order, so that any arrival order yields the same bytes.
-    private static final Comparator<RecentOrder> ORDER_SEQUENCE = Comparator.comparingInt(RecentOrder::getDay)
-        .thenComparing((a, b) -> Arrays.compareUnsigned(a.getIdHash().bytes(), b.getIdHash().bytes()));
-    private static final Comparator<RecentRefund> REFUND_SEQUENCE = Comparator.comparingInt(RecentRefund::getDay)
-        .thenComparing((a, b) -> Arrays.compareUnsigned(a.getIdHash().bytes(), b.getIdHash().bytes()));
+    /** The figures of an entry of the state's order window besides its day: amount and refunded so far. */
+    static final int ORDER_FIGURES = 2;
+    static final int CENTS = 0;
+    static final int REFUNDED = 1;
 
     /**
-     * {@code RecentOrder.cents} of an awaited order: only refunds of it have arrived, held in its
-     * {@code refundedCents}; its {@code day} is the first such refund's. Never a kept order.
+     * {@link #CENTS} of an awaited order: only refunds of it have arrived, held in its {@link #REFUNDED};
+     * its day is the first such refund's. Never a kept order.
      */
     static final long AWAITED = -1;
 
@@ -61,9 +54,10 @@ public final class CustomerLedger {
     }
 
     private Outcome purchase(CustomerState state, CustomerEvent event) {
-        final IdHash id = IdHashes.of(event.getEventId());
-        final RecentOrder known = findOrder(state, id);
-        if (known != null && !awaited(known)) {
+        final long id = IdHashes.of(event.getEventId());
+        final WindowEntries orders = orders(state);
+        final int known = orders.find(id);
+        if (known >= 0 && !awaited(orders, known)) {
             return Outcome.DUPLICATE;
         }
         final long at = event.getOccurredAt();
@@ -83,15 +77,15 @@ public final class CustomerLedger {
         addPurchaseDay(state, day, cents);
         MonthlySpend.add(state, UtcCalendar.month(at), cents);
         String note = null;
-        if (known != null) {
-            note = applyHeldRefunds(state, known, event, day);
+        if (known >= 0) {
+            note = applyHeldRefunds(state, orders, known, event, day);
         } else if (day >= windowStart(latest)) {
-            addOrder(state, new RecentOrder(id, day, cents, 0L));
+            orders.setFigure(orders.add(id, day), CENTS, cents);
         } else {
             // Older than the refund window: no refund can reach it and no duplicate can be told apart.
             note = "order older than the " + windowDays + "-day refund window: counted, not kept for refunds";
         }
-        prune(state);
+        prune(state, orders, refunds(state));
         return new Outcome(true, note);
     }
 
@@ -101,68 +95,58 @@ public final class CustomerLedger {
      * beyond the order's amount stays a refund of revenue only (in order it would have been rejected, but
      * it was accepted before the order was known).
      */
-    private String applyHeldRefunds(CustomerState state, RecentOrder awaited, CustomerEvent event, int day) {
+    private String applyHeldRefunds(CustomerState state, WindowEntries orders, int awaited, CustomerEvent event, int day) {
         final long cents = event.getAmountCents();
-        final long applied = Math.min(awaited.getRefundedCents(), cents);
-        MonthlySpend.add(state, UtcCalendar.monthOfDay(awaited.getDay()), applied);
+        final long applied = Math.min(orders.figure(awaited, REFUNDED), cents);
+        MonthlySpend.add(state, UtcCalendar.monthOfDay(orders.day(awaited)), applied);
         MonthlySpend.add(state, UtcCalendar.monthOfDay(day), -applied);
-        // The awaited entry becomes the order itself; its day changes, so the list is sorted again.
-        awaited.setDay(day);
-        awaited.setCents(cents);
-        awaited.setRefundedCents(applied);
-        setSorted(state, new ArrayList<>(state.getRecentOrders()));
+        // The awaited entry becomes the order itself, moved to the order's day.
+        final int order = orders.move(awaited, day);
+        orders.setFigure(order, CENTS, cents);
+        orders.setFigure(order, REFUNDED, applied);
         if (cents > 0 && applied == cents) {
-            removeOrder(state, awaited);
+            removeOrder(state, orders, order);
             return "order " + event.getEventId() + " arrived after its full refund: order removed";
         }
         return "order " + event.getEventId() + " arrived after refunds of " + Money.toDecimal(applied).toPlainString();
     }
 
-    private static void addOrder(CustomerState state, RecentOrder order) {
-        final List<RecentOrder> orders = new ArrayList<>(state.getRecentOrders());
-        orders.add(order);
-        setSorted(state, orders);
-    }
-
-    private static void setSorted(CustomerState state, List<RecentOrder> orders) {
-        orders.sort(ORDER_SEQUENCE);
-        state.setRecentOrders(orders);
-    }
-
     private Outcome refund(CustomerState state, CustomerEvent event) {
-        final IdHash id = IdHashes.of(event.getEventId());
-        for (final RecentRefund seen : state.getRecentRefunds()) {
-            if (IdHashes.same(seen.getIdHash(), id)) {
-                return Outcome.DUPLICATE;
-            }
+        final long id = IdHashes.of(event.getEventId());
+        final WindowEntries refunds = refunds(state);
+        if (refunds.find(id) >= 0) {
+            return Outcome.DUPLICATE;
         }
         final long at = event.getOccurredAt();
         final long cents = event.getAmountCents();
-        final IdHash orderId = IdHashes.of(event.getOrderId());
-        final RecentOrder order = findOrder(state, orderId);
+        final WindowEntries orders = orders(state);
+        final long orderId = IdHashes.of(event.getOrderId());
+        final int order = orders.find(orderId);
         final String note;
-        if (order == null) {
+        if (order < 0) {
             // Its purchase may still come (another topic, another system): held on an awaited entry until then.
             final int day = UtcCalendar.day(at);
             MonthlySpend.add(state, UtcCalendar.monthOfDay(day), -cents);
-            addOrder(state, new RecentOrder(orderId, day, AWAITED, cents));
+            final int awaited = orders.add(orderId, day);
+            orders.setFigure(awaited, CENTS, AWAITED);
+            orders.setFigure(awaited, REFUNDED, cents);
             note = "refund of unknown or expired order " + event.getOrderId() + ": revenue only until the order arrives";
-        } else if (awaited(order)) {
-            order.setRefundedCents(order.getRefundedCents() + cents);
-            MonthlySpend.add(state, UtcCalendar.monthOfDay(order.getDay()), -cents);
+        } else if (awaited(orders, order)) {
+            orders.setFigure(order, REFUNDED, orders.figure(order, REFUNDED) + cents);
+            MonthlySpend.add(state, UtcCalendar.monthOfDay(orders.day(order)), -cents);
             note = "another refund of unknown order " + event.getOrderId() + ": revenue only until the order arrives";
         } else {
-            final long remaining = order.getCents() - order.getRefundedCents();
+            final long remaining = orders.figure(order, CENTS) - orders.figure(order, REFUNDED);
             if (cents > remaining) {
                 throw new InvalidEventException(InvalidEventException.Code.REFUND_EXCEEDS_ORDER,
                     "Refund " + event.getEventId() + " of " + Money.toDecimal(cents).toPlainString() + " exceeds the "
                         + Money.toDecimal(remaining).toPlainString() + " that remains of order " + event.getOrderId());
             }
-            order.setRefundedCents(order.getRefundedCents() + cents);
+            orders.setFigure(order, REFUNDED, orders.figure(order, REFUNDED) + cents);
             // Spend goes back to the order's month, so the rolling window loses it when the order leaves it.
-            MonthlySpend.add(state, UtcCalendar.monthOfDay(order.getDay()), -cents);
-            if (order.getRefundedCents() == order.getCents()) {
-                removeOrder(state, order);
+            MonthlySpend.add(state, UtcCalendar.monthOfDay(orders.day(order)), -cents);
+            if (orders.figure(order, REFUNDED) == orders.figure(order, CENTS)) {
+                removeOrder(state, orders, order);
                 note = "full refund of order " + event.getOrderId() + ": order removed";
             } else {
                 note = "partial refund of order " + event.getOrderId();
@@ -170,11 +154,8 @@ public final class CustomerLedger {
         }
         state.setRefundedCents(state.getRefundedCents() + cents);
         state.setLatestEventAt(state.getLatestEventAt() == null ? at : Math.max(state.getLatestEventAt(), at));
-        final List<RecentRefund> refunds = new ArrayList<>(state.getRecentRefunds());
-        refunds.add(new RecentRefund(id, UtcCalendar.day(at)));
-        refunds.sort(REFUND_SEQUENCE);
-        state.setRecentRefunds(refunds);
-        prune(state);
+        refunds.add(id, UtcCalendar.day(at));
+        prune(state, orders, refunds);
         return new Outcome(true, note);
     }
 
@@ -195,27 +176,35 @@ public final class CustomerLedger {
     }
 
     /** A returned order is not a purchase: it leaves the order count and the repeat-purchase history. */
-    private static void removeOrder(CustomerState state, RecentOrder order) {
+    private static void removeOrder(CustomerState state, WindowEntries orders, int order) {
+        final long cents = orders.figure(order, CENTS);
         state.setOrders(state.getOrders() - 1);
-        state.setKeptCents(state.getKeptCents() - order.getCents());
+        state.setKeptCents(state.getKeptCents() - cents);
         final List<Integer> days = PurchaseDays.decode(state.getPurchaseDays());
-        final int day = order.getDay();
+        final int day = orders.day(order);
         final boolean firstDay = !days.isEmpty() && days.get(0) == day;
         if (firstDay) {
-            state.setFirstDayCents(state.getFirstDayCents() - order.getCents());
+            state.setFirstDayCents(state.getFirstDayCents() - cents);
         }
-        final boolean dayStillUsed = state.getRecentOrders().stream()
-            .anyMatch(o -> o.getDay() == day && isKept(o));
-        if (!dayStillUsed) {
+        if (keptCentsOn(orders, day) < 0) {
             days.remove(Integer.valueOf(day));
             state.setPurchaseDays(PurchaseDays.encode(days));
             if (firstDay) {
                 // The next first day is later than a day inside the window, so all its orders are still kept here.
-                final Integer next = days.isEmpty() ? null : days.get(0);
-                state.setFirstDayCents(next == null ? 0 : state.getRecentOrders().stream()
-                    .filter(o -> o.getDay() == next && isKept(o)).mapToLong(RecentOrder::getCents).sum());
+                state.setFirstDayCents(days.isEmpty() ? 0 : Math.max(0, keptCentsOn(orders, days.get(0))));
             }
         }
+    }
+
+    /** The value of the kept orders of {@code day} in the window, or -1 when it has none. */
+    private static long keptCentsOn(WindowEntries orders, int day) {
+        long sum = -1;
+        for (int i = 0; i < orders.size(); i++) {
+            if (orders.day(i) == day && isKept(orders, i)) {
+                sum = Math.max(sum, 0) + orders.figure(i, CENTS);
+            }
+        }
+        return sum;
     }
 
     private static void addPurchaseDay(CustomerState state, int day, long cents) {
@@ -240,40 +229,37 @@ public final class CustomerLedger {
         }
     }
 
-    static boolean isKept(RecentOrder order) {
-        return order.getCents() == 0 || order.getRefundedCents() < order.getCents();
+    private static boolean isKept(WindowEntries orders, int i) {
+        final long cents = orders.figure(i, CENTS);
+        return cents == 0 || orders.figure(i, REFUNDED) < cents;
     }
 
-    private static boolean awaited(RecentOrder order) {
-        return order.getCents() == AWAITED;
+    private static boolean awaited(WindowEntries orders, int i) {
+        return orders.figure(i, CENTS) == AWAITED;
     }
 
-    private static RecentOrder findOrder(CustomerState state, IdHash id) {
-        for (final RecentOrder order : state.getRecentOrders()) {
-            if (IdHashes.same(order.getIdHash(), id)) {
-                return order;
-            }
-        }
-        return null;
+    private static WindowEntries orders(CustomerState state) {
+        return WindowEntries.read(state.getOrderWindow(), ORDER_FIGURES);
+    }
+
+    private static WindowEntries refunds(CustomerState state) {
+        return WindowEntries.read(state.getRefundWindow(), 0);
     }
 
     private int windowStart(long latestEventAt) {
         return UtcCalendar.day(latestEventAt) - windowDays;
     }
 
-    /** Drops the orders and refunds older than the window; the lists are copied only when one does leave. */
-    private void prune(CustomerState state) {
+    /** Drops the orders and refunds older than the window and stores the windows that changed. */
+    private void prune(CustomerState state, WindowEntries orders, WindowEntries refunds) {
         final int start = windowStart(state.getLatestEventAt());
-        state.setRecentOrders(inWindow(state.getRecentOrders(), RecentOrder::getDay, start));
-        state.setRecentRefunds(inWindow(state.getRecentRefunds(), RecentRefund::getDay, start));
-    }
-
-    private static <T> List<T> inWindow(List<T> entries, ToIntFunction<T> day, int start) {
-        for (final T entry : entries) {
-            if (day.applyAsInt(entry) < start) {
-                return new ArrayList<>(entries.stream().filter(e -> day.applyAsInt(e) >= start).toList());
-            }
+        orders.removeBefore(start);
+        refunds.removeBefore(start);
+        if (orders.changed()) {
+            state.setOrderWindow(orders.toBytes());
         }
-        return entries;
+        if (refunds.changed()) {
+            state.setRefundWindow(refunds.toBytes());
+        }
     }
 }

@@ -1,10 +1,9 @@
 package io.clvstream.customer;
 
-import io.clvstream.avro.internal.IdHash;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 
 /**
  * 64-bit digests of order and refund ids: the state keeps 8 bytes per id instead of the id string
@@ -24,11 +23,8 @@ public final class IdHashes {
     private IdHashes() {
     }
 
-    public static IdHash of(String id) {
-        return new IdHash(Arrays.copyOf(SHA256.get().digest(id.getBytes(StandardCharsets.UTF_8)), 8));
-    }
-
-    public static boolean same(IdHash a, IdHash b) {
-        return Arrays.equals(a.bytes(), b.bytes());
+    /** The first 8 bytes of the id's SHA-256, big-endian. */
+    public static long of(String id) {
+        return ByteBuffer.wrap(SHA256.get().digest(id.getBytes(StandardCharsets.UTF_8))).getLong();
     }
 }

@@ -19,16 +19,27 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * Raw Avro for state stores and internal topics that only this application reads: one format
  * byte, then the Avro binary body, no registry round trip and no 4-byte schema id. The format
- * byte is the hook for evolving the schema: a new layout gets a new byte and the old writer
- * schema is kept to resolve old bytes (a changelog restore reads state written by older
- * versions).
+ * byte is the hook for evolving the schema: a schema declares its format in the property
+ * {@value #FORMAT_PROPERTY} (1 when absent), a layout that old bytes cannot be resolved into gets
+ * the next number, and a {@link Migration} per earlier format reads old bytes (a changelog restore
+ * copies state written by older versions into the store as it was written, so old bytes are read
+ * long after the upgrade; each is written back in the current format when its customer next changes).
  */
 public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
-    public static final byte FORMAT_V1 = 1;
-    private static final byte[] HEADER = {FORMAT_V1};
+    /** The schema property that holds the format byte of a type. */
+    public static final String FORMAT_PROPERTY = "clvFormat";
+
+    /** Reads a body written in an earlier format of the type into a record of the current one. */
+    @FunctionalInterface
+    public interface Migration<T> {
+        T read(byte[] data, int offset, int length) throws IOException;
+    }
 
     private final Class<T> type;
+    private final byte format;
+    private final byte[] header;
+    private final Map<Byte, Migration<T>> migrations;
     private final SpecificDatumWriter<T> writer;
     private final DatumReader<T> reader;
     private final ThreadLocal<BinaryDecoder> decoders = new ThreadLocal<>();
@@ -44,10 +55,24 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
     private static final SpecificData CODED = codedSpecificData();
 
     public InternalAvroSerde(Class<T> type) {
+        this(type, Map.of());
+    }
+
+    /** A serde that also reads the bytes of the earlier formats of {@code type} that {@code migrations} has. */
+    public InternalAvroSerde(Class<T> type, Map<Byte, Migration<T>> migrations) {
         final Schema schema = SpecificData.get().getSchema(type);
         this.type = type;
+        this.format = format(schema);
+        this.header = new byte[] {format};
+        this.migrations = Map.copyOf(migrations);
         this.writer = new SpecificDatumWriter<>(schema, CODED);
         this.reader = SpecificRecordCodec.readerOr(schema, () -> new SpecificDatumReader<>(schema, schema, CODED));
+    }
+
+    /** The format byte {@code schema} declares in {@value #FORMAT_PROPERTY}, 1 when it declares none. */
+    public static byte format(Schema schema) {
+        final Object declared = schema.getObjectProp(FORMAT_PROPERTY);
+        return declared == null ? 1 : ((Number) declared).byteValue();
     }
 
     private static SpecificData codedSpecificData() {
@@ -63,7 +88,7 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
             return null;
         }
         try {
-            return AvroEncoding.encode(HEADER, writer, record);
+            return AvroEncoding.encode(header, writer, record);
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("Cannot encode " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
@@ -74,11 +99,15 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
         if (data == null) {
             return null;
         }
-        if (data.length == 0 || data[0] != FORMAT_V1) {
+        final Migration<T> migration = data.length == 0 || data[0] == format ? null : migrations.get(data[0]);
+        if (data.length == 0 || data[0] != format && migration == null) {
             throw new SerializationException("Unknown format byte for internal " + type.getSimpleName()
-                + (data.length == 0 ? ": empty" : ": " + data[0]));
+                + (data.length == 0 ? ": empty" : ": " + data[0] + " (this version writes " + format + ")"));
         }
         try {
+            if (migration != null) {
+                return migration.read(data, 1, data.length - 1);
+            }
             final BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, 1, data.length - 1, decoders.get());
             decoders.set(decoder);
             return reader.read(null, decoder);

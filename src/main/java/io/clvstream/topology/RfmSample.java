@@ -115,7 +115,7 @@ public final class RfmSample {
 
     static Bytes key(String customerId) {
         final byte[] id = customerId.getBytes(StandardCharsets.UTF_8);
-        return Bytes.wrap(ByteBuffer.allocate(Long.BYTES + id.length).put(IdHashes.of(customerId).bytes()).put(id).array());
+        return Bytes.wrap(ByteBuffer.allocate(Long.BYTES + id.length).putLong(IdHashes.of(customerId)).put(id).array());
     }
 
     private static String customerId(Bytes key) {

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clvstream.avro.internal.CustomerState;
-import io.clvstream.avro.internal.IdHash;
-import io.clvstream.avro.internal.RecentOrder;
-import io.clvstream.avro.internal.RecentRefund;
+import io.clvstream.avro.internal.RfmSummary;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -56,20 +55,42 @@ class InternalAvroSerdeTest {
         assertThat(tags.deserialize("t", bytes)).isEqualTo(tagged);
     }
 
+    @Test
+    void theFormatByteIsTheOneTheSchemaDeclares() {
+        assertThat(serde.serialize("t", state())[0]).isEqualTo((byte) 2);
+        final RfmSummary summary = new RfmSummary(0, 1L, 10, 1.0, List.of());
+        assertThat(new InternalAvroSerde<>(RfmSummary.class).serialize("t", summary)[0]).isEqualTo((byte) 1);
+    }
+
+    @Test
+    void bytesOfAnEarlierFormatAreReadByItsMigrationAndUnknownOnesRejected() {
+        final byte[] old = {1, 42, 43};
+        final InternalAvroSerde<CustomerState> migrating = new InternalAvroSerde<>(CustomerState.class,
+            Map.of((byte) 1, (data, offset, length) -> CustomerState.newBuilder()
+                .setOrders(data[offset] + length).build()));
+
+        assertThat(migrating.deserialize("t", old).getOrders()).isEqualTo(42 + 2);
+        assertThat(migrating.deserialize("t", serde.serialize("t", state()))).isEqualTo(state());
+        assertThatThrownBy(() -> serde.deserialize("t", old)).isInstanceOf(SerializationException.class)
+            .hasMessage("Unknown format byte for internal CustomerState: 1 (this version writes 2)");
+        assertThatThrownBy(() -> migrating.deserialize("t", new byte[] {3, 0}))
+            .isInstanceOf(SerializationException.class).hasMessageContaining(": 3 (this version writes 2)");
+    }
+
     private static CustomerState state() {
         return CustomerState.newBuilder()
             .setFirstPurchaseAt(1_700_000_000_000L).setLastPurchaseAt(1_710_000_000_000L).setLatestEventAt(1_710_000_000_000L)
             .setOrders(2).setPurchaseDays(List.of(19_700, 30)).setFirstDayCents(1_250).setKeptCents(4_000)
             .setGrossCents(5_000).setRefundedCents(1_000).setSpendMonth(24_290).setSpendByMonth(List.of(2_750L, 0L, 1_250L))
-            .setRecentOrders(List.of(new RecentOrder(new IdHash(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}), 19_730, 2_750L, 0L)))
-            .setRecentRefunds(List.of(new RecentRefund(new IdHash(new byte[] {8, 7, 6, 5, 4, 3, 2, 1}), 19_731)))
+            .setOrderWindow(ByteBuffer.wrap(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, -92, -76, 2, -68, 42, 0}))
+            .setRefundWindow(ByteBuffer.wrap(new byte[] {8, 7, 6, 5, 4, 3, 2, 1, -90, -76, 2}))
             .setSegment("vip").setAcquisitionCostCents(5_000L).setTier("silver").setDueAt(1_712_000_000_000L)
             .build();
     }
 
     private static <T extends SpecificRecord> byte[] generic(T record) throws IOException {
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(InternalAvroSerde.FORMAT_V1);
+        out.write(InternalAvroSerde.format(record.getSchema()));
         final BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
         new SpecificDatumWriter<T>(record.getSchema()).write(record, encoder);
         encoder.flush();

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.clvstream.avro.internal.RfmSampleEntry;
 import io.clvstream.avro.internal.RfmSummary;
-import io.clvstream.customer.IdHashes;
 import io.clvstream.customer.UtcCalendar;
 import io.clvstream.serde.InternalAvroSerde;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -119,8 +121,13 @@ class RfmSampleTest {
         return c % 2 == 0 ? new RfmSampleEntry(1, first, 90, 3000L, true) : new RfmSampleEntry(0, first, 0, 0L, true);
     }
 
+    /** The sample's order, computed here from the digest itself: the first 8 bytes of the id's SHA-256. */
     private static long unsignedHash(String id) {
-        return ByteBuffer.wrap(IdHashes.of(id).bytes()).getLong();
+        try {
+            return ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8))).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static RfmSummary last(List<RfmSummary> all) {
