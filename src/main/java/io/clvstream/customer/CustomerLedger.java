@@ -85,7 +85,8 @@ public final class CustomerLedger {
             // Older than the refund window: no refund can reach it and no duplicate can be told apart.
             note = "order older than the " + windowDays + "-day refund window: counted, not kept for refunds";
         }
-        prune(state, orders, refunds(state));
+        // Most customers never had a refund: their empty refund window is not even parsed.
+        prune(state, orders, state.getRefundWindow().hasRemaining() ? refunds(state) : null);
         return new Outcome(true, note);
     }
 
@@ -250,16 +251,18 @@ public final class CustomerLedger {
         return UtcCalendar.day(latestEventAt) - windowDays;
     }
 
-    /** Drops the orders and refunds older than the window and stores the windows that changed. */
+    /** Drops the orders and refunds ({@code refunds} null: none) older than the window; stores the windows that changed. */
     private void prune(CustomerState state, WindowEntries orders, WindowEntries refunds) {
         final int start = windowStart(state.getLatestEventAt());
         orders.removeBefore(start);
-        refunds.removeBefore(start);
         if (orders.changed()) {
             state.setOrderWindow(orders.toBytes());
         }
-        if (refunds.changed()) {
-            state.setRefundWindow(refunds.toBytes());
+        if (refunds != null) {
+            refunds.removeBefore(start);
+            if (refunds.changed()) {
+                state.setRefundWindow(refunds.toBytes());
+            }
         }
     }
 }

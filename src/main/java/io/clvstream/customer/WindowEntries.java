@@ -57,17 +57,34 @@ final class WindowEntries {
 
     /** The packed form of the entries, as {@link #read} reads it. */
     ByteBuffer toBytes() {
-        final byte[] out = new byte[size * (Long.BYTES + 5 + 10 * figures)];
+        int length = size * Long.BYTES;
+        for (int i = 0; i < size; i++) {
+            length += varLongSize(dayField(i));
+            for (int f = 0; f < figures; f++) {
+                length += varLongSize(values[i * figures + f]);
+            }
+        }
+        final byte[] out = new byte[length];
         int at = 0;
         for (int i = 0; i < size; i++) {
             ByteBuffer.wrap(out, at, Long.BYTES).putLong(ids[i]);
             at += Long.BYTES;
-            at += BinaryData.encodeLong(i == 0 ? days[0] : days[i] - days[i - 1], out, at);
+            at += BinaryData.encodeLong(dayField(i), out, at);
             for (int f = 0; f < figures; f++) {
                 at += BinaryData.encodeLong(values[i * figures + f], out, at);
             }
         }
-        return ByteBuffer.wrap(Arrays.copyOf(out, at));
+        return ByteBuffer.wrap(out);
+    }
+
+    private long dayField(int i) {
+        return i == 0 ? days[0] : days[i] - days[i - 1];
+    }
+
+    /** How many bytes Avro's zig-zag varint of {@code value} takes. */
+    private static int varLongSize(long value) {
+        final long zigZag = (value << 1) ^ (value >> 63);
+        return Math.max(1, (Long.SIZE - Long.numberOfLeadingZeros(zigZag) + 6) / 7);
     }
 
     /** True once an entry was added, removed or given a new figure since {@link #read}. */
@@ -77,6 +94,10 @@ final class WindowEntries {
 
     int size() {
         return size;
+    }
+
+    long id(int i) {
+        return ids[i];
     }
 
     int day(int i) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
+import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
@@ -21,26 +22,29 @@ import org.apache.kafka.common.serialization.Serializer;
  * byte, then the Avro binary body, no registry round trip and no 4-byte schema id. The format
  * byte is the hook for evolving the schema: a schema declares its format in the property
  * {@value #FORMAT_PROPERTY} (1 when absent), a layout that old bytes cannot be resolved into gets
- * the next number, and a {@link Migration} per earlier format reads old bytes (a changelog restore
- * copies state written by older versions into the store as it was written, so old bytes are read
- * long after the upgrade; each is written back in the current format when its customer next changes).
+ * the next number, and an {@link EarlierFormat} per earlier format reads old bytes (a changelog
+ * restore copies state written by older versions into the store as it was written, so old bytes are
+ * read long after the upgrade; each is written back in the current format when it next changes).
+ * During a rolling upgrade the serde can write an earlier format, which instances still on the
+ * version before can read.
  */
 public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
     /** The schema property that holds the format byte of a type. */
     public static final String FORMAT_PROPERTY = "clvFormat";
 
-    /** Reads a body written in an earlier format of the type into a record of the current one. */
-    @FunctionalInterface
-    public interface Migration<T> {
+    /** An earlier format of the type: how to read its bodies into the current record and to write them. */
+    public interface EarlierFormat<T> {
         T read(byte[] data, int offset, int length) throws IOException;
+
+        DatumWriter<T> writer();
     }
 
     private final Class<T> type;
     private final byte format;
     private final byte[] header;
-    private final Map<Byte, Migration<T>> migrations;
-    private final SpecificDatumWriter<T> writer;
+    private final Map<Byte, EarlierFormat<T>> earlier;
+    private final DatumWriter<T> writer;
     private final DatumReader<T> reader;
     private final ThreadLocal<BinaryDecoder> decoders = new ThreadLocal<>();
 
@@ -55,17 +59,26 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
     private static final SpecificData CODED = codedSpecificData();
 
     public InternalAvroSerde(Class<T> type) {
-        this(type, Map.of());
+        this(type, Map.of(), format(SpecificData.get().getSchema(type)));
     }
 
-    /** A serde that also reads the bytes of the earlier formats of {@code type} that {@code migrations} has. */
-    public InternalAvroSerde(Class<T> type, Map<Byte, Migration<T>> migrations) {
+    /**
+     * A serde that also reads the bytes of the formats in {@code earlier} and writes {@code writeFormat}: the
+     * schema's own format or one of {@code earlier}.
+     */
+    public InternalAvroSerde(Class<T> type, Map<Byte, EarlierFormat<T>> earlier, byte writeFormat) {
         final Schema schema = SpecificData.get().getSchema(type);
         this.type = type;
         this.format = format(schema);
-        this.header = new byte[] {format};
-        this.migrations = Map.copyOf(migrations);
-        this.writer = new SpecificDatumWriter<>(schema, CODED);
+        this.earlier = Map.copyOf(earlier);
+        this.header = new byte[] {writeFormat};
+        if (writeFormat == format) {
+            this.writer = new SpecificDatumWriter<>(schema, CODED);
+        } else if (earlier.containsKey(writeFormat)) {
+            this.writer = earlier.get(writeFormat).writer();
+        } else {
+            throw new IllegalArgumentException(type.getSimpleName() + " has no format " + writeFormat + " to write");
+        }
         this.reader = SpecificRecordCodec.readerOr(schema, () -> new SpecificDatumReader<>(schema, schema, CODED));
     }
 
@@ -99,14 +112,14 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
         if (data == null) {
             return null;
         }
-        final Migration<T> migration = data.length == 0 || data[0] == format ? null : migrations.get(data[0]);
-        if (data.length == 0 || data[0] != format && migration == null) {
+        final EarlierFormat<T> old = data.length == 0 || data[0] == format ? null : earlier.get(data[0]);
+        if (data.length == 0 || data[0] != format && old == null) {
             throw new SerializationException("Unknown format byte for internal " + type.getSimpleName()
                 + (data.length == 0 ? ": empty" : ": " + data[0] + " (this version writes " + format + ")"));
         }
         try {
-            if (migration != null) {
-                return migration.read(data, 1, data.length - 1);
+            if (old != null) {
+                return old.read(data, 1, data.length - 1);
             }
             final BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, 1, data.length - 1, decoders.get());
             decoders.set(decoder);

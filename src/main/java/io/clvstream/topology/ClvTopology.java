@@ -12,12 +12,10 @@ import io.clvstream.predict.ScoringModel;
 import io.clvstream.config.TopicNames;
 import io.clvstream.customer.CustomerTopologyConfig;
 import io.clvstream.customer.EventNormalizer;
-import io.clvstream.customer.StateFormatV1;
 import io.clvstream.segment.SegmentMembers;
 import io.clvstream.segment.SegmentsConfig;
 import io.clvstream.serde.ClvSerdes;
 import io.clvstream.serde.InternalAvroSerde;
-import io.clvstream.serde.LegacyFormat;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
@@ -111,7 +109,7 @@ public final class ClvTopology {
         final StartScans startScans = new StartScans();
 
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                stores.keyValue(CUSTOMER_STATE_STORE), Serdes.String(), customerStateSerde())
+                stores.keyValue(CUSTOMER_STATE_STORE), Serdes.String(), CustomerStateFormat.serde(config))
             .withCachingEnabled());
         // Derived from customer-state and rebuilt by each task's start scan (DueIndex): a changelog would cost
         // two records per purchase (the old entry's tombstone, the new entry) for nothing a restore needs.
@@ -178,15 +176,6 @@ public final class ClvTopology {
     }
 
     /** The customer processor of one task, as the topology wires it. */
-    /**
-     * The serde of {@code customer-state}: writes format 2 (the refund window packed) and reads format-1 states,
-     * which a store or changelog written by an earlier version holds, into format 2.
-     */
-    public static InternalAvroSerde<CustomerState> customerStateSerde() {
-        return new InternalAvroSerde<>(CustomerState.class, Map.of((byte) 1,
-            LegacyFormat.of(CustomerState.class, "schemas/legacy/CustomerState-v1.avsc", StateFormatV1::carryWindows)));
-    }
-
     static CustomerProcessor customerProcessor(Map<String, ?> config, ClvSerdes serdes, DeadLetterCounter deadLetters,
                                                ProcessingListener listener, StartScans startScans) {
         final TopicNames topics = TopicNames.from(config);

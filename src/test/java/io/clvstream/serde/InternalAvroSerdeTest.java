@@ -11,7 +11,10 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.Encoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
@@ -66,8 +69,7 @@ class InternalAvroSerdeTest {
     void bytesOfAnEarlierFormatAreReadByItsMigrationAndUnknownOnesRejected() {
         final byte[] old = {1, 42, 43};
         final InternalAvroSerde<CustomerState> migrating = new InternalAvroSerde<>(CustomerState.class,
-            Map.of((byte) 1, (data, offset, length) -> CustomerState.newBuilder()
-                .setOrders(data[offset] + length).build()));
+            Map.of((byte) 1, new FirstByteAsOrders()), (byte) 2);
 
         assertThat(migrating.deserialize("t", old).getOrders()).isEqualTo(42 + 2);
         assertThat(migrating.deserialize("t", serde.serialize("t", state()))).isEqualTo(state());
@@ -75,6 +77,38 @@ class InternalAvroSerdeTest {
             .hasMessage("Unknown format byte for internal CustomerState: 1 (this version writes 2)");
         assertThatThrownBy(() -> migrating.deserialize("t", new byte[] {3, 0}))
             .isInstanceOf(SerializationException.class).hasMessageContaining(": 3 (this version writes 2)");
+    }
+
+    @Test
+    void anEarlierFormatIsWrittenWhenAskedAndOnlyIfKnown() {
+        final InternalAvroSerde<CustomerState> writingOld = new InternalAvroSerde<>(CustomerState.class,
+            Map.of((byte) 1, new FirstByteAsOrders()), (byte) 1);
+
+        assertThat(writingOld.serialize("t", CustomerState.newBuilder().setOrders(7).build())).containsExactly(1, 7);
+        assertThatThrownBy(() -> new InternalAvroSerde<>(CustomerState.class, Map.of(), (byte) 1))
+            .isInstanceOf(IllegalArgumentException.class).hasMessage("CustomerState has no format 1 to write");
+    }
+
+    /** A made-up earlier format: one byte, the number of orders (plus the body's length when read). */
+    private static final class FirstByteAsOrders implements InternalAvroSerde.EarlierFormat<CustomerState> {
+        @Override
+        public CustomerState read(byte[] data, int offset, int length) {
+            return CustomerState.newBuilder().setOrders(data[offset] + length).build();
+        }
+
+        @Override
+        public DatumWriter<CustomerState> writer() {
+            return new DatumWriter<>() {
+                @Override
+                public void setSchema(Schema schema) {
+                }
+
+                @Override
+                public void write(CustomerState datum, Encoder out) throws IOException {
+                    out.writeFixed(new byte[] {(byte) datum.getOrders()});
+                }
+            };
+        }
     }
 
     private static CustomerState state() {

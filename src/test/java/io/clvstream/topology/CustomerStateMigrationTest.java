@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,7 +32,7 @@ class CustomerStateMigrationTest {
     private static final EventOrigin ORIGIN = new EventOrigin("t", 0, 0L, null, null);
 
     private final CustomerEngine engine = new CustomerEngine(CustomerTopologyConfig.defaults());
-    private final InternalAvroSerde<CustomerState> serde = ClvTopology.customerStateSerde();
+    private final InternalAvroSerde<CustomerState> serde = CustomerStateFormat.serde(Map.of());
 
     @Test
     void aFormatOneStateReadsAsTheStateTheseEventsBuildNow() throws IOException {
@@ -63,8 +64,21 @@ class CustomerStateMigrationTest {
     }
 
     @Test
-    void aWriterSchemaThatCannotBeResolvedIsRefusedWhenTheSerdeIsBuilt() {
-        assertThatThrownBy(() -> LegacyFormat.of(CustomerState.class, "schemas/legacy/none.avsc", StateFormatV1::carryWindows))
+    void forARollingUpgradeTheStateIsWrittenInFormatOneAsThePreviousVersionWroteIt() throws IOException {
+        final byte[] v1 = formatOneState();
+        final InternalAvroSerde<CustomerState> firstPass = CustomerStateFormat.serde(Map.of(CustomerStateFormat.WRITE_FORMAT, "1"));
+
+        assertThat(firstPass.serialize("t", serde.deserialize("t", v1))).isEqualTo(v1);
+        assertThat(firstPass.serialize("t", replayed())).isEqualTo(v1);
+        assertThat(firstPass.deserialize("t", serde.serialize("t", replayed()))).isEqualTo(replayed());
+    }
+
+    @Test
+    void aWriteFormatOtherThanOneOrTwoAndAMissingWriterSchemaAreRefusedWhenTheSerdeIsBuilt() {
+        assertThatThrownBy(() -> CustomerStateFormat.serde(Map.of(CustomerStateFormat.WRITE_FORMAT, "3")))
+            .isInstanceOf(IllegalArgumentException.class).hasMessage("clv.state.write-format must be 1 or 2, not '3'");
+        assertThatThrownBy(() -> LegacyFormat.of(CustomerState.class, "schemas/legacy/none.avsc",
+                StateFormatV1::carryWindows, StateFormatV1::unpackWindows))
             .isInstanceOf(IllegalStateException.class).hasMessageContaining("missing from the classpath");
     }
 
