@@ -1,6 +1,9 @@
 package io.clvstream.customer;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.apache.avro.io.BinaryData;
 
@@ -15,6 +18,7 @@ import org.apache.avro.io.BinaryData;
 final class WindowEntries {
 
     private static final long[] NONE = {};
+    private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final int figures;
     private int size;
@@ -22,6 +26,10 @@ final class WindowEntries {
     private int[] days;
     private long[] values;
     private boolean changed;
+    /** The bytes read and how many leading entries still are as they were there, so writing can copy them. */
+    private byte[] source;
+    private int sourceOffset;
+    private int unchanged;
 
     private WindowEntries(int figures, int capacity) {
         this.figures = figures;
@@ -40,9 +48,11 @@ final class WindowEntries {
         final byte[] bytes = packed.array();
         final int end = packed.arrayOffset() + packed.limit();
         final int[] at = {packed.arrayOffset() + packed.position()};
+        entries.source = bytes;
+        entries.sourceOffset = at[0];
         int day = 0;
         while (at[0] < end) {
-            final long id = ByteBuffer.wrap(bytes, at[0], Long.BYTES).getLong();
+            final long id = (long) BIG_ENDIAN_LONG.get(bytes, at[0]);
             at[0] += Long.BYTES;
             day += (int) readVarLong(bytes, at);
             final int i = entries.size++;
@@ -52,22 +62,23 @@ final class WindowEntries {
                 entries.values[i * figures + f] = readVarLong(bytes, at);
             }
         }
+        entries.unchanged = entries.size;
         return entries;
     }
 
-    /** The packed form of the entries, as {@link #read} reads it. */
+    /**
+     * The packed form of the entries, as {@link #read} reads it. The entries still as they were read are copied
+     * from the bytes read (a purchase on a new latest day only appends one entry).
+     */
     ByteBuffer toBytes() {
-        int length = size * Long.BYTES;
-        for (int i = 0; i < size; i++) {
-            length += varLongSize(dayField(i));
-            for (int f = 0; f < figures; f++) {
-                length += varLongSize(values[i * figures + f]);
-            }
+        final int copied = packedLength(0, unchanged);
+        final byte[] out = new byte[copied + packedLength(unchanged, size)];
+        if (copied > 0) {
+            System.arraycopy(source, sourceOffset, out, 0, copied);
         }
-        final byte[] out = new byte[length];
-        int at = 0;
-        for (int i = 0; i < size; i++) {
-            ByteBuffer.wrap(out, at, Long.BYTES).putLong(ids[i]);
+        int at = copied;
+        for (int i = unchanged; i < size; i++) {
+            BIG_ENDIAN_LONG.set(out, at, ids[i]);
             at += Long.BYTES;
             at += BinaryData.encodeLong(dayField(i), out, at);
             for (int f = 0; f < figures; f++) {
@@ -75,6 +86,17 @@ final class WindowEntries {
             }
         }
         return ByteBuffer.wrap(out);
+    }
+
+    private int packedLength(int from, int to) {
+        int length = (to - from) * Long.BYTES;
+        for (int i = from; i < to; i++) {
+            length += varLongSize(dayField(i));
+            for (int f = 0; f < figures; f++) {
+                length += varLongSize(values[i * figures + f]);
+            }
+        }
+        return length;
     }
 
     private long dayField(int i) {
@@ -110,7 +132,13 @@ final class WindowEntries {
 
     void setFigure(int i, int figure, long value) {
         values[i * figures + figure] = value;
+        changed(i);
+    }
+
+    /** Records that entries from {@code i} on may differ from the bytes read. */
+    private void changed(int i) {
         changed = true;
+        unchanged = Math.min(unchanged, i);
     }
 
     /** The index of the entry with id hash {@code id}, or -1. */
@@ -142,7 +170,7 @@ final class WindowEntries {
         days[at] = day;
         Arrays.fill(values, at * figures, (at + 1) * figures, 0L);
         size++;
-        changed = true;
+        changed(at);
         return at;
     }
 
@@ -161,7 +189,7 @@ final class WindowEntries {
         System.arraycopy(days, i + 1, days, i, size - i - 1);
         System.arraycopy(values, (i + 1) * figures, values, i * figures, (size - i - 1) * figures);
         size--;
-        changed = true;
+        changed(i);
     }
 
     /** Removes the entries of days before {@code day}: they come first, being in day order. */
@@ -175,7 +203,7 @@ final class WindowEntries {
             System.arraycopy(days, drop, days, 0, size - drop);
             System.arraycopy(values, drop * figures, values, 0, (size - drop) * figures);
             size -= drop;
-            changed = true;
+            changed(0);
         }
     }
 

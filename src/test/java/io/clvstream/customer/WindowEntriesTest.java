@@ -80,6 +80,35 @@ class WindowEntriesTest {
     }
 
     @Test
+    void entriesChangedAfterReadingAreWrittenAfterTheOnesCopiedAsTheyWere() throws IOException {
+        final byte[] ab = avro(out -> {
+            entry(out, 1L, 100, 500, 0);
+            entry(out, 2L, 5, 700, 0);
+        });
+        final WindowEntries appended = WindowEntries.read(ByteBuffer.wrap(ab), 2);
+        put(appended, 3L, 110, 900, 0);
+        final WindowEntries refunded = WindowEntries.read(ByteBuffer.wrap(ab), 2);
+        refunded.setFigure(1, 1, 200);
+        final WindowEntries inserted = WindowEntries.read(ByteBuffer.wrap(ab), 2);
+        put(inserted, 0L, 105, 300, 0);
+
+        assertThat(bytes(appended.toBytes())).isEqualTo(avro(out -> {
+            entry(out, 1L, 100, 500, 0);
+            entry(out, 2L, 5, 700, 0);
+            entry(out, 3L, 5, 900, 0);
+        }));
+        assertThat(bytes(refunded.toBytes())).isEqualTo(avro(out -> {
+            entry(out, 1L, 100, 500, 0);
+            entry(out, 2L, 5, 700, 200);
+        }));
+        assertThat(bytes(inserted.toBytes())).isEqualTo(avro(out -> {
+            entry(out, 1L, 100, 500, 0);
+            entry(out, 0L, 5, 300, 0);
+            entry(out, 2L, 0, 700, 0);
+        }));
+    }
+
+    @Test
     void aTruncatedWindowIsAnError() throws IOException {
         final byte[] body = avro(out -> entry(out, 9L, 19_000, 1_000, 0));
 
