@@ -26,9 +26,13 @@ final class WindowEntries {
     private int[] days;
     private long[] values;
     private boolean changed;
-    /** The bytes read and how many leading entries still are as they were there, so writing can copy them. */
+    /**
+     * The bytes read, where each entry read ends in them, and how many leading entries are still as they were
+     * there, so writing can copy those.
+     */
     private byte[] source;
     private int sourceOffset;
+    private int[] sourceEnds;
     private int unchanged;
 
     private WindowEntries(int figures, int capacity) {
@@ -50,6 +54,7 @@ final class WindowEntries {
         final int[] at = {packed.arrayOffset() + packed.position()};
         entries.source = bytes;
         entries.sourceOffset = at[0];
+        entries.sourceEnds = new int[entries.ids.length];
         int day = 0;
         while (at[0] < end) {
             final long id = (long) BIG_ENDIAN_LONG.get(bytes, at[0]);
@@ -61,6 +66,7 @@ final class WindowEntries {
             for (int f = 0; f < figures; f++) {
                 entries.values[i * figures + f] = readVarLong(bytes, at);
             }
+            entries.sourceEnds[i] = at[0];
         }
         entries.unchanged = entries.size;
         return entries;
@@ -71,7 +77,7 @@ final class WindowEntries {
      * from the bytes read (a purchase on a new latest day only appends one entry).
      */
     ByteBuffer toBytes() {
-        final int copied = packedLength(0, unchanged);
+        final int copied = unchanged == 0 ? 0 : sourceEnds[unchanged - 1] - sourceOffset;
         final byte[] out = new byte[copied + packedLength(unchanged, size)];
         if (copied > 0) {
             System.arraycopy(source, sourceOffset, out, 0, copied);
