@@ -25,6 +25,16 @@ public final class IdHashes {
 
     /** The first 8 bytes of the id's SHA-256, big-endian. */
     public static long of(String id) {
-        return ByteBuffer.wrap(SHA256.get().digest(id.getBytes(StandardCharsets.UTF_8))).getLong();
+        return fromBytes(SHA256.get().digest(id.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The hash whose big-endian bytes start {@code bytes}. */
+    static long fromBytes(byte[] bytes) {
+        return ByteBuffer.wrap(bytes).getLong();
+    }
+
+    /** The 8 big-endian bytes of {@code hash}. */
+    static byte[] toBytes(long hash) {
+        return ByteBuffer.allocate(Long.BYTES).putLong(hash).array();
     }
 }

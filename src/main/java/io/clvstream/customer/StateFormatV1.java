@@ -1,7 +1,6 @@
 package io.clvstream.customer;
 
 import io.clvstream.avro.internal.CustomerState;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
@@ -67,13 +66,12 @@ public final class StateFormatV1 {
 
     private static GenericRecord entry(Schema schema, WindowEntries entries, int i) {
         final GenericRecord entry = new GenericData.Record(schema);
-        final byte[] id = ByteBuffer.allocate(Long.BYTES).putLong(entries.id(i)).array();
-        entry.put(ID, new GenericData.Fixed(schema.getField(ID).schema(), id));
+        entry.put(ID, new GenericData.Fixed(schema.getField(ID).schema(), IdHashes.toBytes(entries.id(i))));
         entry.put(DAY, entries.day(i));
         return entry;
     }
 
     private static long id(GenericRecord entry) {
-        return ByteBuffer.wrap(((GenericFixed) entry.get(ID)).bytes()).getLong();
+        return IdHashes.fromBytes(((GenericFixed) entry.get(ID)).bytes());
     }
 }

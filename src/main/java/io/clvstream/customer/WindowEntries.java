@@ -27,13 +27,15 @@ final class WindowEntries {
     private long[] values;
     private boolean changed;
     /**
-     * The bytes read, where each entry read ends in them, and how many leading entries are still as they were
-     * there, so writing can copy those.
+     * The bytes read and where each entry read ends in them, so writing can copy the entries still as they were:
+     * entries {@code [0, unchanged)} are the source's entries {@code [dropped, dropped + unchanged)}, the first
+     * {@code dropped} having left the window (the new first entry's day is then written in full, not copied).
      */
     private byte[] source;
     private int sourceOffset;
     private int[] sourceEnds;
     private int unchanged;
+    private int dropped;
 
     private WindowEntries(int figures, int capacity) {
         this.figures = figures;
@@ -46,8 +48,15 @@ final class WindowEntries {
         return new WindowEntries(figures, 0);
     }
 
-    /** The entries packed in {@code packed} (its remaining bytes, not consumed), each with {@code figures} figures. */
+    /**
+     * The entries packed in {@code packed} (its remaining bytes, not consumed), each with {@code figures} figures.
+     *
+     * @throws IllegalArgumentException when the bytes are not a packed window
+     */
     static WindowEntries read(ByteBuffer packed, int figures) {
+        if (!packed.hasArray()) {
+            throw new IllegalArgumentException("A packed window is read from a heap buffer, not " + packed);
+        }
         final WindowEntries entries = new WindowEntries(figures, packed.remaining() / (Long.BYTES + 1 + figures));
         final byte[] bytes = packed.array();
         final int end = packed.arrayOffset() + packed.limit();
@@ -57,14 +66,17 @@ final class WindowEntries {
         entries.sourceEnds = new int[entries.ids.length];
         int day = 0;
         while (at[0] < end) {
+            if (end - at[0] < Long.BYTES) {
+                throw malformed("an id hash cut short");
+            }
             final long id = (long) BIG_ENDIAN_LONG.get(bytes, at[0]);
             at[0] += Long.BYTES;
-            day += (int) readVarLong(bytes, at);
+            day += (int) readVarLong(bytes, at, end);
             final int i = entries.size++;
             entries.ids[i] = id;
             entries.days[i] = day;
             for (int f = 0; f < figures; f++) {
-                entries.values[i * figures + f] = readVarLong(bytes, at);
+                entries.values[i * figures + f] = readVarLong(bytes, at, end);
             }
             entries.sourceEnds[i] = at[0];
         }
@@ -74,16 +86,31 @@ final class WindowEntries {
 
     /**
      * The packed form of the entries, as {@link #read} reads it. The entries still as they were read are copied
-     * from the bytes read (a purchase on a new latest day only appends one entry).
+     * from the bytes read: a purchase on a new latest day encodes the entry it appends and, when older orders left
+     * the window with it, the new first entry.
      */
     ByteBuffer toBytes() {
-        final int copied = unchanged == 0 ? 0 : sourceEnds[unchanged - 1] - sourceOffset;
-        final byte[] out = new byte[copied + packedLength(unchanged, size)];
-        if (copied > 0) {
-            System.arraycopy(source, sourceOffset, out, 0, copied);
+        final int copyFrom = Math.min(dropped > 0 ? 1 : 0, size);
+        final int copyTo = Math.max(copyFrom, unchanged);
+        int copyStart = 0;
+        int copied = 0;
+        if (copyTo > copyFrom) {
+            final int first = copyFrom + dropped;
+            copyStart = first == 0 ? sourceOffset : sourceEnds[first - 1];
+            copied = sourceEnds[copyTo + dropped - 1] - copyStart;
         }
-        int at = copied;
-        for (int i = unchanged; i < size; i++) {
+        final byte[] out = new byte[packedLength(0, copyFrom) + copied + packedLength(copyTo, size)];
+        final int at = encode(0, copyFrom, out, 0);
+        if (copied > 0) {
+            System.arraycopy(source, copyStart, out, at, copied);
+        }
+        encode(copyTo, size, out, at + copied);
+        return ByteBuffer.wrap(out);
+    }
+
+    /** Encodes entries {@code [from, to)} into {@code out} at {@code at}; returns where they end. */
+    private int encode(int from, int to, byte[] out, int at) {
+        for (int i = from; i < to; i++) {
             BIG_ENDIAN_LONG.set(out, at, ids[i]);
             at += Long.BYTES;
             at += BinaryData.encodeLong(dayField(i), out, at);
@@ -91,7 +118,7 @@ final class WindowEntries {
                 at += BinaryData.encodeLong(values[i * figures + f], out, at);
             }
         }
-        return ByteBuffer.wrap(out);
+        return at;
     }
 
     private int packedLength(int from, int to) {
@@ -209,23 +236,37 @@ final class WindowEntries {
             System.arraycopy(days, drop, days, 0, size - drop);
             System.arraycopy(values, drop * figures, values, 0, (size - drop) * figures);
             size -= drop;
-            changed(0);
+            changed = true;
+            // The entries after the dropped ones that were still as read stay so (toBytes re-encodes the first).
+            if (unchanged > drop) {
+                unchanged -= drop;
+                dropped += drop;
+            } else {
+                unchanged = 0;
+            }
         }
     }
 
     /** Reads one zig-zag varint at {@code at[0]}, as Avro writes a long, and moves {@code at[0]} past it. */
-    private static long readVarLong(byte[] bytes, int[] at) {
+    private static long readVarLong(byte[] bytes, int[] at, int end) {
         long raw = 0;
         int shift = 0;
         byte b;
         do {
             if (shift > 63) {
-                throw new IllegalArgumentException("Malformed packed window: varint longer than 10 bytes");
+                throw malformed("a varint longer than 10 bytes");
+            }
+            if (at[0] == end) {
+                throw malformed("a varint cut short");
             }
             b = bytes[at[0]++];
             raw |= (long) (b & 0x7F) << shift;
             shift += 7;
         } while (b < 0);
         return (raw >>> 1) ^ -(raw & 1);
+    }
+
+    private static IllegalArgumentException malformed(String what) {
+        return new IllegalArgumentException("Malformed packed window: " + what);
     }
 }

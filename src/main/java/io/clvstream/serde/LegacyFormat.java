@@ -23,13 +23,14 @@ import org.apache.avro.specific.SpecificRecord;
  * Reading: Avro's schema resolution reads the old body into the current record (fields the current schema no
  * longer has are skipped, fields it added take their defaults), and {@code carry} moves what resolution cannot, a
  * field whose type changed, from the same body read as a generic record of the old schema. Writing, for a rolling
- * upgrade: the fields both schemas have (of the same type in both) are copied by name into a record of the old
- * schema and {@code back} fills the rest. It runs once per old record, so it reads a body twice rather than walking the schemas itself.
+ * upgrade: the fields both schemas have with the same schema are copied by name into a record of the old schema
+ * and {@code back} sets the others. It runs once per old record, so it reads a body twice rather than walking the schemas itself.
  */
 public final class LegacyFormat<T extends SpecificRecord> implements InternalAvroSerde.EarlierFormat<T> {
 
     private final Schema old;
-    private final Schema current;
+    /** Pairs of positions (old, current) of the fields the two schemas have alike. */
+    private final int[][] alike;
     private final DatumReader<T> resolving;
     private final DatumReader<GenericRecord> oldReader;
     private final DatumWriter<GenericRecord> oldWriter;
@@ -38,10 +39,14 @@ public final class LegacyFormat<T extends SpecificRecord> implements InternalAvr
 
     private LegacyFormat(Schema old, Schema current, BiConsumer<GenericRecord, T> carry, BiConsumer<T, GenericRecord> back) {
         this.old = old;
-        this.current = current;
+        this.alike = old.getFields().stream()
+            .filter(field -> field.schema().equals(schemaOf(current, field.name())))
+            .map(field -> new int[] {field.pos(), current.getField(field.name()).pos()})
+            .toArray(int[][]::new);
         this.resolving = new SpecificDatumReader<>(old, current, new SpecificData(LegacyFormat.class.getClassLoader()));
         this.oldReader = new GenericDatumReader<>(old);
-        this.oldWriter = new GenericDatumWriter<>(old);
+        // The current class's own model, so values of logical types are written through its conversions.
+        this.oldWriter = new GenericDatumWriter<>(old, SpecificData.getForSchema(current));
         this.carry = carry;
         this.back = back;
     }
@@ -97,13 +102,15 @@ public final class LegacyFormat<T extends SpecificRecord> implements InternalAvr
 
     private GenericRecord toOld(T datum) {
         final GenericRecord record = new GenericData.Record(old);
-        for (final Schema.Field field : old.getFields()) {
-            final Schema.Field same = current.getField(field.name());
-            if (same != null) {
-                record.put(field.pos(), datum.get(same.pos()));
-            }
+        for (final int[] positions : alike) {
+            record.put(positions[0], datum.get(positions[1]));
         }
         back.accept(datum, record);
         return record;
+    }
+
+    private static Schema schemaOf(Schema record, String field) {
+        final Schema.Field same = record.getField(field);
+        return same == null ? null : same.schema();
     }
 }

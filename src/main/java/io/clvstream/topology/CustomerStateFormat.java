@@ -25,7 +25,8 @@ public final class CustomerStateFormat {
     /** @throws IllegalArgumentException when {@value #WRITE_FORMAT} is neither 1 nor 2 */
     public static InternalAvroSerde<CustomerState> serde(Map<String, ?> config) {
         final Object configured = config.get(WRITE_FORMAT);
-        final String writeFormat = configured == null ? "2" : configured.toString().trim();
+        // Blank is unset, as for every setting (an environment variable emptied after the upgrade's second pass).
+        final String writeFormat = configured == null || configured.toString().isBlank() ? "2" : configured.toString().trim();
         if (!writeFormat.equals("1") && !writeFormat.equals("2")) {
             throw new IllegalArgumentException(WRITE_FORMAT + " must be 1 or 2, not '" + configured + "'");
         }

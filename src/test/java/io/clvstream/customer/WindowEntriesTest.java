@@ -109,11 +109,48 @@ class WindowEntriesTest {
     }
 
     @Test
-    void aTruncatedWindowIsAnError() throws IOException {
+    void entriesLeavingTheWindowAfterAnAppendLeaveTheRestAsAvroWritesThem() throws IOException {
+        final byte[] abcd = avro(out -> {
+            entry(out, 1L, 100, 500, 0);
+            entry(out, 2L, 30, 700, 0);
+            entry(out, 3L, 30, 900, 50);
+            entry(out, 4L, 30, 1_100, 0);
+        });
+        final WindowEntries yearOld = WindowEntries.read(ByteBuffer.wrap(abcd), 2);
+        put(yearOld, 5L, 250, 1_300, 0);
+        yearOld.removeBefore(160);
+        final WindowEntries refundedThenAged = WindowEntries.read(ByteBuffer.wrap(abcd), 2);
+        refundedThenAged.setFigure(2, 1, 60);
+        refundedThenAged.removeBefore(101);
+        final WindowEntries allGone = WindowEntries.read(ByteBuffer.wrap(abcd), 2);
+        allGone.removeBefore(1_000);
+
+        assertThat(bytes(yearOld.toBytes())).isEqualTo(avro(out -> {
+            entry(out, 3L, 160, 900, 50);
+            entry(out, 4L, 30, 1_100, 0);
+            entry(out, 5L, 60, 1_300, 0);
+        }));
+        assertThat(bytes(refundedThenAged.toBytes())).isEqualTo(avro(out -> {
+            entry(out, 2L, 130, 700, 0);
+            entry(out, 3L, 30, 900, 60);
+            entry(out, 4L, 30, 1_100, 0);
+        }));
+        assertThat(allGone.toBytes().remaining()).isZero();
+    }
+
+    @Test
+    void bytesThatAreNotAPackedWindowAreRefusedWithWhatIsWrong() throws IOException {
         final byte[] body = avro(out -> entry(out, 9L, 19_000, 1_000, 0));
+        final byte[] longer = Arrays.copyOf(body, body.length + 20);
 
         assertThatThrownBy(() -> WindowEntries.read(ByteBuffer.wrap(Arrays.copyOf(body, body.length - 2)), 2))
-            .isInstanceOf(RuntimeException.class);
+            .isInstanceOf(IllegalArgumentException.class).hasMessage("Malformed packed window: a varint cut short");
+        assertThatThrownBy(() -> WindowEntries.read(ByteBuffer.wrap(longer, 0, body.length + 3), 2))
+            .isInstanceOf(IllegalArgumentException.class).hasMessage("Malformed packed window: an id hash cut short");
+        assertThatThrownBy(() -> WindowEntries.read(ByteBuffer.wrap(longer, 0, body.length - 1), 2))
+            .hasMessage("Malformed packed window: a varint cut short");
+        assertThatThrownBy(() -> WindowEntries.read(ByteBuffer.allocateDirect(4), 2))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("A packed window is read from a heap buffer");
     }
 
     private static void put(WindowEntries entries, long id, int day, long cents, long refunded) {

@@ -71,6 +71,9 @@ class CustomerStateMigrationTest {
         assertThat(firstPass.serialize("t", serde.deserialize("t", v1))).isEqualTo(v1);
         assertThat(firstPass.serialize("t", replayed())).isEqualTo(v1);
         assertThat(firstPass.deserialize("t", serde.serialize("t", replayed()))).isEqualTo(replayed());
+        // Blank is unset, as for every setting: format 2 again after the second pass.
+        assertThat(CustomerStateFormat.serde(Map.of(CustomerStateFormat.WRITE_FORMAT, " ")).serialize("t", replayed())[0])
+            .isEqualTo((byte) 2);
     }
 
     @Test
