@@ -26,6 +26,8 @@ public final class CustomerLedger {
     static final int ORDER_FIGURES = 2;
     static final int CENTS = 0;
     static final int REFUNDED = 1;
+    /** An entry of the refund window has no figure besides its day. */
+    static final int REFUND_FIGURES = 0;
 
     /**
      * {@link #CENTS} of an awaited order: only refunds of it have arrived, held in its {@link #REFUNDED};
@@ -239,12 +241,14 @@ public final class CustomerLedger {
         return orders.figure(i, CENTS) == AWAITED;
     }
 
-    private static WindowEntries orders(CustomerState state) {
+    /** The state's order window, each entry with its {@link #ORDER_FIGURES} figures. */
+    static WindowEntries orders(CustomerState state) {
         return WindowEntries.read(state.getOrderWindow(), ORDER_FIGURES);
     }
 
-    private static WindowEntries refunds(CustomerState state) {
-        return WindowEntries.read(state.getRefundWindow(), 0);
+    /** The state's refund window: entries with a day only. */
+    static WindowEntries refunds(CustomerState state) {
+        return WindowEntries.read(state.getRefundWindow(), REFUND_FIGURES);
     }
 
     private int windowStart(long latestEventAt) {

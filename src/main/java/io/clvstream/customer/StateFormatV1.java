@@ -34,7 +34,7 @@ public final class StateFormatV1 {
             orders.setFigure(i, CustomerLedger.CENTS, (Long) order.get(CENTS));
             orders.setFigure(i, CustomerLedger.REFUNDED, (Long) order.get(REFUNDED));
         }
-        final WindowEntries refunds = WindowEntries.empty(0);
+        final WindowEntries refunds = WindowEntries.empty(CustomerLedger.REFUND_FIGURES);
         for (final Object entry : (List<?>) v1.get(REFUNDS)) {
             final GenericRecord refund = (GenericRecord) entry;
             refunds.add(id(refund), (Integer) refund.get(DAY));
@@ -46,7 +46,7 @@ public final class StateFormatV1 {
     /** Sets the windows of {@code v1}, a record of the format-1 schema, to those of {@code state}. */
     public static void unpackWindows(CustomerState state, GenericRecord v1) {
         final Schema order = v1.getSchema().getField(ORDERS).schema().getElementType();
-        final WindowEntries orders = WindowEntries.read(state.getOrderWindow(), CustomerLedger.ORDER_FIGURES);
+        final WindowEntries orders = CustomerLedger.orders(state);
         final List<GenericRecord> recentOrders = new ArrayList<>(orders.size());
         for (int i = 0; i < orders.size(); i++) {
             final GenericRecord entry = entry(order, orders, i);
@@ -55,7 +55,7 @@ public final class StateFormatV1 {
             recentOrders.add(entry);
         }
         final Schema refund = v1.getSchema().getField(REFUNDS).schema().getElementType();
-        final WindowEntries refunds = WindowEntries.read(state.getRefundWindow(), 0);
+        final WindowEntries refunds = CustomerLedger.refunds(state);
         final List<GenericRecord> recentRefunds = new ArrayList<>(refunds.size());
         for (int i = 0; i < refunds.size(); i++) {
             recentRefunds.add(entry(refund, refunds, i));
