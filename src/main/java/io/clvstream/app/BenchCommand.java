@@ -2,6 +2,7 @@ package io.clvstream.app;
 
 import io.clvstream.bench.Bench;
 import io.clvstream.bench.BenchResult;
+import io.clvstream.bench.ReferenceShape;
 import io.clvstream.config.ClvConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,6 +61,15 @@ final class BenchCommand implements Callable<Integer> {
         description = "Give up on a phase after this long (default: ${DEFAULT-VALUE}).")
     int phaseTimeoutSeconds;
 
+    @Option(names = "--reference-state-bytes", paramLabel = "B", defaultValue = "0",
+        description = {"Pad the reference's value per customer to this many bytes (default: 0, its three numbers). With "
+            + "--reference-value-bytes it measures Kafka's own cost of clv-stream's shape of state and output."})
+    int referenceStateBytes;
+
+    @Option(names = "--reference-value-bytes", paramLabel = "B", defaultValue = "0",
+        description = "Let the reference also publish one value of this many bytes per event (default: 0, none).")
+    int referenceValueBytes;
+
     @Override
     public Integer call() throws IOException {
         final ClvConfig config = options.load(Map.of());
@@ -68,7 +78,8 @@ final class BenchCommand implements Callable<Integer> {
         try {
             final BenchResult result = Bench.run(new Bench.Settings(events, customers,
                 warmupEvents < 0 ? events / 10 : warmupEvents, rate,
-                Duration.ofSeconds(latencySeconds), seed, Duration.ofSeconds(phaseTimeoutSeconds), rounds), config, workDir, System.err);
+                Duration.ofSeconds(latencySeconds), seed, Duration.ofSeconds(phaseTimeoutSeconds), rounds,
+                new ReferenceShape(referenceStateBytes, referenceValueBytes)), config, workDir, System.err);
             result.table().forEach(System.out::println);
             System.out.println(result.json());
             System.out.flush();

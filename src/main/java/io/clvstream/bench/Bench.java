@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -33,11 +34,12 @@ public final class Bench {
 
     /** What to run; see {@code clv bench --help}. {@code warmupEvents} 0 skips the warm-up. */
     public record Settings(long events, int customers, long warmupEvents, int latencyRate, Duration latencyDuration,
-                           long seed, Duration phaseTimeout, int rounds) {
+                           long seed, Duration phaseTimeout, int rounds, ReferenceShape reference) {
         public Settings {
             if (rounds < 1) {
                 throw new IllegalArgumentException("rounds must be at least 1, got " + rounds);
             }
+            Objects.requireNonNull(reference, "reference");
         }
     }
 
@@ -59,7 +61,7 @@ public final class Bench {
                 progress.printf("bench: generating %,d events over %,d customers%n", settings.events(), settings.customers());
                 final Population population = Population.generate(settings.customers(), settings.events(), settings.seed(),
                     System.currentTimeMillis());
-                final Map<TopicPartition, Long> inputEnds = preload(config, admin, groups, serdes, population);
+                final Map<TopicPartition, Long> inputEnds = preload(config, admin, groups, serdes, population, settings);
                 progress.printf("bench: pre-loaded %,d signups, %,d purchases, %,d refunds, %,d duplicates%n",
                     population.customers(), population.purchases(), population.refunds(), population.duplicates());
 
@@ -67,7 +69,7 @@ public final class Bench {
                 for (int round = 1; round < settings.rounds(); round++) {
                     rounds.add(earlierRound(round, settings, config, run, admin, groups, serdes, inputEnds, workDir, progress));
                 }
-                final StreamsPhase.Throughput reference = runToInputEnd(ReferenceTopology.build(topics),
+                final StreamsPhase.Throughput reference = runToInputEnd(ReferenceTopology.build(topics, settings.reference()),
                     phaseProps(config, run + "-reference", workDir.resolve("state-reference")), groups, inputEnds, settings);
                 progress.printf("bench: reference %,.0f events/s%n", reference.perSecond());
 
@@ -98,7 +100,8 @@ public final class Bench {
                     deleteBenchTopics(admin, run);
                 }
                 final double customers = population.customers();
-                return new BenchResult(population.events(), population.customers(), settings.warmupEvents(), config.partitions(),
+                return new BenchResult(population.events(), population.customers(), settings.warmupEvents(), settings.reference(),
+                    config.partitions(),
                     Integer.parseInt(config.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG).orElse("1")),
                     config.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG).orElse(StreamsConfig.AT_LEAST_ONCE),
                     config.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG).orElse("default"),
@@ -122,9 +125,9 @@ public final class Bench {
                                                   Path workDir, PrintStream progress) {
         final String id = run + "-r" + round;
         final ClvConfig roundConfig = config.with(topicNames(run, id));
-        new TopicProvisioner(admin, roundConfig.replicationFactor()).provision(TopicSpec.all(roundConfig));
+        provision(admin, roundConfig, settings);
         final Supplier<StreamsPhase.Throughput> referencePhase = () -> runToInputEnd(
-            ReferenceTopology.build(roundConfig.topicNames()),
+            ReferenceTopology.build(roundConfig.topicNames(), settings.reference()),
             phaseProps(roundConfig, id + "-reference", workDir.resolve("state-reference")), groups, inputEnds, settings);
         final Supplier<StreamsPhase.Throughput> clvPhase = () -> runToInputEnd(ClvTopology.build(roundConfig.asMap(), serdes),
             phaseProps(roundConfig, id + "-clv", workDir.resolve("state-clv")), groups, inputEnds, settings);
@@ -167,10 +170,10 @@ public final class Bench {
         final int customers = (int) Math.max(1, settings.customers() * settings.warmupEvents() / settings.events());
         final Population population = Population.generate(customers, settings.warmupEvents(), settings.seed() + 1,
             System.currentTimeMillis());
-        final Map<TopicPartition, Long> ends = preload(config, admin, groups, serdes, population);
+        final Map<TopicPartition, Long> ends = preload(config, admin, groups, serdes, population, settings);
         progress.printf("bench: warming up on %,d events of %,d other customers (not measured)%n",
             population.events(), population.customers());
-        runToInputEnd(ReferenceTopology.build(config.topicNames()),
+        runToInputEnd(ReferenceTopology.build(config.topicNames(), settings.reference()),
             phaseProps(config, id + "-reference", workDir.resolve("state-warmup-reference")), groups, ends, settings);
         runToInputEnd(ClvTopology.build(config.asMap(), serdes),
             phaseProps(config, id + "-clv", workDir.resolve("state-warmup-clv")), groups, ends, settings);
@@ -178,10 +181,19 @@ public final class Bench {
 
     /** Creates the topics of {@code config}, loads {@code population} into its inputs and returns their end offsets. */
     private static Map<TopicPartition, Long> preload(ClvConfig config, Admin admin, GroupProgress groups, ClvSerdes serdes,
-                                                     Population population) {
-        new TopicProvisioner(admin, config.replicationFactor()).provision(TopicSpec.all(config));
+                                                     Population population, Settings settings) {
+        provision(admin, config, settings);
         Preloader.load(population, config.topicNames(), serdes, config.clientProperties());
         return groups.endOffsets(inputs(config.topicNames()));
+    }
+
+    /** The application's topics of {@code config} and, when the reference publishes, its values topic. */
+    private static void provision(Admin admin, ClvConfig config, Settings settings) {
+        final List<TopicSpec> topics = new ArrayList<>(TopicSpec.all(config));
+        if (settings.reference().publishes()) {
+            topics.add(new TopicSpec(ReferenceTopology.valuesTopic(config.topicNames()), config.partitions(), Map.of()));
+        }
+        new TopicProvisioner(admin, config.replicationFactor()).provision(topics);
     }
 
     /** Runs {@code topology} until its group has committed {@code ends}, then closes it. */

@@ -17,6 +17,7 @@ public record BenchResult(
     long events,
     int customers,
     long warmupEvents,
+    ReferenceShape reference,
     int partitions,
     int threads,
     String guarantee,
@@ -118,6 +119,8 @@ public record BenchResult(
         map.put("rounds", rounds.size());
         map.put("roundThroughputRatios", rounds.stream().map(r -> round(r.throughputRatio(), 3)).toList());
         map.put("roundCpuRatios", rounds.stream().map(r -> round(r.cpuRatio(), 3)).toList());
+        map.put("referenceStateBytes", reference.stateBytes());
+        map.put("referenceValueBytes", reference.valueBytes());
         return map;
     }
 
@@ -135,7 +138,7 @@ public record BenchResult(
             row("events (customers)", "%,d (%,d), after %,d warm-up events".formatted(events, customers, warmupEvents)),
             row("guarantee, partitions, threads", "%s, %d, %d (commit.interval.ms %s)".formatted(
                 guarantee, partitions, threads, commitIntervalMs)),
-            row("reference: groupByKey().aggregate()", "%,.0f events/s%s".formatted(referenceEventsPerSec(), median)),
+            row("reference: " + reference.describe(), "%,.0f events/s%s".formatted(referenceEventsPerSec(), median)),
             row("clv-stream: input processed", "%,.0f events/s%s".formatted(clvEventsPerSec(), median)),
             row("throughput ratio clv / reference", "%.3f%s".formatted(throughputRatio(), median)),
             row("stream-thread CPU per event", "reference %.1f µs, clv-stream %.1f µs (ratio %.3f)%s".formatted(

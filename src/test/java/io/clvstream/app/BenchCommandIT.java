@@ -31,18 +31,8 @@ class BenchCommandIT {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void tinyBenchEndsWithOneJsonLineOfSaneFigures() throws Exception {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        final PrintStream original = System.out;
-        final int status;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            status = ClvMain.commandLine().execute("bench", "--events", "2000", "--customers", "200",
-                "--rate", "200", "--latency-seconds", "2", "--rounds", "2", "--data-dir", dataDir.toString());
-        } finally {
-            System.setOut(original);
-        }
-        final List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
-        assertThat(status).as(String.join("\n", lines)).isZero();
+        final List<String> lines = bench("--events", "2000", "--customers", "200",
+            "--rate", "200", "--latency-seconds", "2", "--rounds", "2", "--data-dir", dataDir.toString());
 
         final JsonNode json = new ObjectMapper().readTree(lines.get(lines.size() - 1));
         assertThat(KEYS).allMatch(json::has);
@@ -73,5 +63,39 @@ class BenchCommandIT {
         json.get("roundCpuRatios").forEach(ratio -> cpuRatios.add(ratio.asDouble()));
         assertThat(cpuRatios).hasSize(2).allMatch(ratio -> ratio > 0);
         assertThat(json.get("cpuRatio").asDouble()).isCloseTo((cpuRatios.get(0) + cpuRatios.get(1)) / 2, within(0.002));
+        assertThat(json.get("referenceValueBytes").asInt()).isZero();
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void aReferenceWithClvStreamsShapeRunsOnItsOwnValuesTopic() throws Exception {
+        final List<String> lines = bench("--events", "1000", "--customers", "100", "--warmup-events", "0",
+            "--rate", "100", "--latency-seconds", "1", "--rounds", "1", "--reference-state-bytes", "190",
+            "--reference-value-bytes", "180", "--data-dir", dataDir.toString());
+
+        final JsonNode json = new ObjectMapper().readTree(lines.get(lines.size() - 1));
+        assertThat(json.get("referenceStateBytes").asInt()).isEqualTo(190);
+        assertThat(json.get("referenceValueBytes").asInt()).isEqualTo(180);
+        assertThat(json.get("referenceEventsPerSec").asDouble()).isPositive();
+        assertThat(lines).anyMatch(line -> line.startsWith("reference: aggregate, 190 B state, 180 B out per event"));
+    }
+
+    /** Runs {@code clv bench} with {@code args}; its stdout lines, after checking that it succeeded. */
+    private static List<String> bench(String... args) {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final PrintStream original = System.out;
+        final int status;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            final String[] command = new String[args.length + 1];
+            command[0] = "bench";
+            System.arraycopy(args, 0, command, 1, args.length);
+            status = ClvMain.commandLine().execute(command);
+        } finally {
+            System.setOut(original);
+        }
+        final List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(status).as(String.join("\n", lines)).isZero();
+        return lines;
     }
 }

@@ -12,7 +12,11 @@ import org.junit.jupiter.api.Test;
 class BenchResultTest {
 
     private static BenchResult withRounds(BenchResult.Round... rounds) {
-        return new BenchResult(1_000_000, 100_000, 100_000, 6, 1, "exactly_once_v2", "default", List.of(rounds),
+        return withReference(ReferenceShape.BARE, rounds);
+    }
+
+    private static BenchResult withReference(ReferenceShape reference, BenchResult.Round... rounds) {
+        return new BenchResult(1_000_000, 100_000, 100_000, reference, 6, 1, "exactly_once_v2", "default", List.of(rounds),
             60.0, 20_000, 300_000, 300_000, 1_000, 2_000, 3_000, 190.0, 500.0, 2_500.0, 9.0, 1_000_000);
     }
 
@@ -59,6 +63,20 @@ class BenchResultTest {
 
         assertThat(result.throughputRatio()).isCloseTo((0.2 + 0.3) / 2, within(1e-12));
         assertThat(result.clvEventsPerSec()).isEqualTo(12_500);
+    }
+
+    @Test
+    void aShapedReferenceIsNamedInTheTableAndTheJson() throws Exception {
+        final BenchResult bare = withRounds(new BenchResult.Round(60_000, 15_000, 10.0, 40.0));
+        final BenchResult shaped = withReference(new ReferenceShape(190, 180), new BenchResult.Round(60_000, 15_000, 10.0, 40.0));
+
+        assertThat(bare.table()).anyMatch(line -> line.startsWith("reference: groupByKey().aggregate() "));
+        assertThat(shaped.table()).anyMatch(line -> line.startsWith("reference: aggregate, 190 B state, 180 B out per event "));
+        final JsonNode json = new ObjectMapper().readTree(shaped.json());
+        assertThat(json.get("referenceStateBytes").asInt()).isEqualTo(190);
+        assertThat(json.get("referenceValueBytes").asInt()).isEqualTo(180);
+        assertThat(new ObjectMapper().readTree(bare.json()).get("referenceValueBytes").asInt()).isZero();
+        assertThatThrownBy(() -> new ReferenceShape(-1, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
