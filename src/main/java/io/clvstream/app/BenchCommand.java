@@ -62,7 +62,7 @@ final class BenchCommand implements Callable<Integer> {
     int phaseTimeoutSeconds;
 
     @Option(names = "--reference-state-bytes", paramLabel = "B", defaultValue = "0",
-        description = {"Pad the reference's value per customer to this many bytes (default: 0, its three numbers). With "
+        description = {"Pad the reference's value per customer to this many bytes (default: 0, its three numbers, 24 bytes). With "
             + "--reference-value-bytes it measures Kafka's own cost of clv-stream's shape of state and output."})
     int referenceStateBytes;
 

@@ -27,6 +27,6 @@ public record ReferenceShape(int stateBytes, int valueBytes) {
 
     String describe() {
         return bare() ? "groupByKey().aggregate()"
-            : "aggregate, %d B state, %d B out per event".formatted(stateBytes, valueBytes);
+            : "aggregate, %d B state, %d B out per event".formatted(ReferenceTopology.stateBytes(this), valueBytes);
     }
 }

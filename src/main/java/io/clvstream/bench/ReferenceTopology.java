@@ -39,13 +39,18 @@ final class ReferenceTopology {
             events.mapValues(value -> new byte[shape.valueBytes()], Named.as("reference-value"))
                 .to(valuesTopic(topics), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("reference-sink"));
         }
-        final int stateBytes = Math.max(NUMBERS * Long.BYTES, shape.stateBytes());
+        final int stateBytes = stateBytes(shape);
         events.groupByKey(Grouped.with("reference-by-customer", Serdes.String(), Serdes.ByteArray()))
             .aggregate(() -> new byte[stateBytes], (customer, value, totals) -> add(totals, value, stateBytes),
                 Named.as("reference-aggregate"),
                 Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(STORE)
                     .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()));
         return builder.build();
+    }
+
+    /** The bytes of each customer's value: the three numbers, padded to the shape's size when that is larger. */
+    static int stateBytes(ReferenceShape shape) {
+        return Math.max(NUMBERS * Long.BYTES, shape.stateBytes());
     }
 
     /** Where a publishing reference writes: a topic of its own next to clv-stream's outputs, never read. */

@@ -77,6 +77,8 @@ class BenchResultTest {
         assertThat(json.get("referenceValueBytes").asInt()).isEqualTo(180);
         assertThat(new ObjectMapper().readTree(bare.json()).get("referenceValueBytes").asInt()).isZero();
         assertThatThrownBy(() -> new ReferenceShape(-1, 0)).isInstanceOf(IllegalArgumentException.class);
+        // Never less than the aggregate's own three numbers.
+        assertThat(new ReferenceShape(0, 147).describe()).isEqualTo("aggregate, 24 B state, 147 B out per event");
     }
 
     @Test
