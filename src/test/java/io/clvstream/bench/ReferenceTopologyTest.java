@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clvstream.config.TopicNames;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
@@ -14,11 +15,16 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The bench's yardstick: three numbers per customer, and with a shape the same numbers in a padded value plus output. */
 class ReferenceTopologyTest {
 
     private static final TopicNames TOPICS = TopicNames.defaults();
+
+    /** A state directory of this test's own, so two builds running it at once do not share one. */
+    @TempDir
+    Path stateDir;
 
     @Test
     void theBareReferenceKeepsThreeNumbersPerCustomerAndPublishesNothing() {
@@ -68,10 +74,11 @@ class ReferenceTopologyTest {
         return List.of(in.getLong(), in.getLong(), in.getLong());
     }
 
-    private static Properties props() {
+    private Properties props() {
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "reference-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         return props;
     }
 }
