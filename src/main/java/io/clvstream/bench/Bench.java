@@ -28,7 +28,7 @@ import org.apache.kafka.streams.Topology;
  * compared with each other even on a noisy machine. Phases, each with its own application.id:
  * generate and pre-load; rounds of throughput, the reference aggregate and the full application
  * over the same input; in the last round the full application then goes on to latency at a fixed
- * rate; state size; restore of a fresh instance.
+ * rate (and a publishing reference after it, at the same rate); state size; restore of a fresh instance.
  */
 public final class Bench {
 
@@ -84,10 +84,14 @@ public final class Bench {
                         clv.perSecond());
                     drained = phase.awaitDrained(groups, settings.phaseTimeout());
                     progress.printf("bench: latency at %,d events/s for %s%n", settings.latencyRate(), settings.latencyDuration());
-                    latency = LatencyProbe.measure(config.clientProperties(), topics, serdes, population.customers(),
+                    latency = LatencyProbe.measure(config.clientProperties(), topics, serdes,
+                        LatencyProbe.Output.customerValues(topics, serdes), population.customers(),
                         settings.latencyRate(), settings.latencyDuration(), settings.seed());
                 }
                 rounds.add(round(reference, clv));
+                final LatencyProbe.Latency referenceLatency = settings.reference().publishes()
+                    ? referenceLatency(settings, config, run, groups, serdes, population.customers(), workDir, progress)
+                    : null;
 
                 final StateSize state = StateSize.measure(admin, config.clientProperties(), clvId,
                     workDir.resolve("state-clv").resolve(clvId));
@@ -105,11 +109,30 @@ public final class Bench {
                     Integer.parseInt(config.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG).orElse("1")),
                     config.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG).orElse(StreamsConfig.AT_LEAST_ONCE),
                     config.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG).orElse("default"),
-                    rounds, drained,
-                    settings.latencyRate(), latency.sent(), latency.seen(), latency.p50Ms(), latency.p99Ms(), latency.maxMs(),
+                    rounds, drained, settings.latencyRate(), latency, referenceLatency,
                     state.liveBytes() / customers, state.diskBytes() / customers, state.changelogLogBytes() / customers,
                     restore.seconds(), restore.records());
             }
+        }
+    }
+
+    /**
+     * The latency of a publishing reference at the same rate, with the probe's same events: Kafka's own floor under
+     * clv-stream's latency for its output, with none of its work. Measured after clv-stream's latency phase, so
+     * neither application runs beside the other: the reference starts again from its last round's state and
+     * committed offsets, takes in what clv-stream's probe appended, and only then meets its own probe.
+     */
+    private static LatencyProbe.Latency referenceLatency(Settings settings, ClvConfig config, String run,
+                                                         GroupProgress groups, ClvSerdes serdes, int customers,
+                                                         Path workDir, PrintStream progress) {
+        final TopicNames topics = config.topicNames();
+        try (StreamsPhase phase = StreamsPhase.start(ReferenceTopology.build(topics, settings.reference()),
+            phaseProps(config, run + "-reference", workDir.resolve("state-reference")))) {
+            phase.awaitCommitted(groups, groups.endOffsets(inputs(topics)), settings.phaseTimeout());
+            progress.printf("bench: reference latency at %,d events/s for %s%n", settings.latencyRate(),
+                settings.latencyDuration());
+            return LatencyProbe.measure(config.clientProperties(), topics, serdes, LatencyProbe.Output.referenceValues(topics),
+                customers, settings.latencyRate(), settings.latencyDuration(), settings.seed());
         }
     }
 

@@ -7,11 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
 /**
  * The figures of one bench run, as a table for people and one JSON line for tools. With several rounds the
  * throughput figures are the medians over the rounds, and the ratios the medians of each round's ratio.
+ * {@code referenceLatency} is null unless the reference publishes (only then has it an output to time).
  */
 public record BenchResult(
     long events,
@@ -25,11 +27,8 @@ public record BenchResult(
     List<Round> rounds,
     double clvDrainedSeconds,
     int latencyRate,
-    long latencySent,
-    long latencySeen,
-    double p50LatencyMs,
-    double p99LatencyMs,
-    double maxLatencyMs,
+    LatencyProbe.Latency latency,
+    LatencyProbe.Latency referenceLatency,
     double stateBytesPerCustomer,
     double stateDiskBytesPerCustomer,
     double changelogLogBytesPerCustomer,
@@ -54,6 +53,7 @@ public record BenchResult(
             throw new IllegalArgumentException("A bench result needs at least one round");
         }
         rounds = List.copyOf(rounds);
+        Objects.requireNonNull(latency, "latency");
     }
 
     public double referenceEventsPerSec() {
@@ -96,8 +96,8 @@ public record BenchResult(
         map.put("referenceEventsPerSec", round(referenceEventsPerSec(), 0));
         map.put("clvEventsPerSec", round(clvEventsPerSec(), 0));
         map.put("throughputRatio", round(throughputRatio(), 3));
-        map.put("p50LatencyMs", p50LatencyMs);
-        map.put("p99LatencyMs", p99LatencyMs);
+        map.put("p50LatencyMs", latency.p50Ms());
+        map.put("p99LatencyMs", latency.p99Ms());
         map.put("stateBytesPerCustomer", round(stateBytesPerCustomer, 1));
         map.put("restoreSeconds", round(restoreSeconds, 2));
         map.put("guarantee", guarantee);
@@ -110,9 +110,9 @@ public record BenchResult(
         map.put("cpuRatio", round(cpuRatio(), 3));
         map.put("clvDrainedSeconds", round(clvDrainedSeconds, 2));
         map.put("latencyRate", latencyRate);
-        map.put("latencySent", latencySent);
-        map.put("latencySeen", latencySeen);
-        map.put("maxLatencyMs", maxLatencyMs);
+        map.put("latencySent", latency.sent());
+        map.put("latencySeen", latency.seen());
+        map.put("maxLatencyMs", latency.maxMs());
         map.put("stateDiskBytesPerCustomer", round(stateDiskBytesPerCustomer, 1));
         map.put("changelogLogBytesPerCustomer", round(changelogLogBytesPerCustomer, 1));
         map.put("restoredRecords", restoredRecords);
@@ -121,6 +121,9 @@ public record BenchResult(
         map.put("roundCpuRatios", rounds.stream().map(r -> round(r.cpuRatio(), 3)).toList());
         map.put("referenceStateBytes", reference.stateBytes());
         map.put("referenceValueBytes", reference.valueBytes());
+        map.put("referenceP50LatencyMs", referenceLatency == null ? null : referenceLatency.p50Ms());
+        map.put("referenceP99LatencyMs", referenceLatency == null ? null : referenceLatency.p99Ms());
+        map.put("referenceMaxLatencyMs", referenceLatency == null ? null : referenceLatency.maxMs());
         return map;
     }
 
@@ -150,8 +153,11 @@ public record BenchResult(
         rows.addAll(List.of(
             row("clv-stream: all sub-topologies drained", "%.2f s (%,.0f events/s)".formatted(
                 clvDrainedSeconds, events / clvDrainedSeconds)),
-            row("latency at %,d events/s".formatted(latencyRate), "p50 %.0f ms, p99 %.0f ms, max %.0f ms (%,d of %,d seen)"
-                .formatted(p50LatencyMs, p99LatencyMs, maxLatencyMs, latencySeen, latencySent)),
+            row("latency at %,d events/s".formatted(latencyRate), describe(latency))));
+        if (referenceLatency != null) {
+            rows.add(row("reference: latency at %,d events/s".formatted(latencyRate), describe(referenceLatency)));
+        }
+        rows.addAll(List.of(
             row("state per customer: live (changelogs)", "%.1f bytes".formatted(stateBytesPerCustomer)),
             row("state per customer: RocksDB on disk", "%.1f bytes".formatted(stateDiskBytesPerCustomer)),
             row("state per customer: changelog log", "%.1f bytes (uncompacted)".formatted(changelogLogBytesPerCustomer)),
@@ -160,6 +166,11 @@ public record BenchResult(
         final List<String> lines = new ArrayList<>();
         rows.forEach(r -> lines.add(String.format(Locale.ROOT, "%-" + width + "s  %s", r[0], r[1])));
         return lines;
+    }
+
+    private static String describe(LatencyProbe.Latency latency) {
+        return "p50 %.0f ms, p99 %.0f ms, max %.0f ms (%,d of %,d seen)".formatted(latency.p50Ms(), latency.p99Ms(),
+            latency.maxMs(), latency.seen(), latency.sent());
     }
 
     private static String[] row(String name, String value) {

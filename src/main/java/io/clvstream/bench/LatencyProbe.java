@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,7 +26,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * End-to-end latency of a running application at a fixed input rate: new purchases of existing
- * customers, each stamped with its send time, against the moment its CustomerValue (which carries
+ * customers, each stamped with its send time, against the moment the record it causes (which carries
  * the input record's timestamp) reaches a {@code read_committed} consumer, i.e. after the
  * application's transaction committed. Producer and consumer share this JVM's clock.
  */
@@ -35,22 +36,41 @@ final class LatencyProbe {
     record Latency(long sent, long seen, double p50Ms, double p99Ms, double maxMs) {
     }
 
+    /** Where the application under test publishes a record for each probe event, and which values those are. */
+    record Output(String topic, Predicate<byte[]> causedByProbe) {
+
+        /** clv-stream's CustomerValues caused by a probe event: not time-driven updates, not late pre-loaded ones. */
+        static Output customerValues(TopicNames topics, ClvSerdes serdes) {
+            final String topic = topics.customerValues();
+            return new Output(topic, value -> serdes.customerValue().deserializer().deserialize(topic, value).getCause()
+                .getId().startsWith(EVENT_PREFIX));
+        }
+
+        /**
+         * A publishing reference's values: one per input event and nothing else, so each one stamped after the probe
+         * started is one of its events' (the reference has taken in all earlier input before the probe starts).
+         */
+        static Output referenceValues(TopicNames topics) {
+            return new Output(ReferenceTopology.valuesTopic(topics), value -> true);
+        }
+    }
+
     private static final Duration OUTPUT_WAIT = Duration.ofSeconds(60);
     private static final String EVENT_PREFIX = "lat-";
 
     private LatencyProbe() {
     }
 
-    static Latency measure(Map<String, Object> clientProps, TopicNames topics, ClvSerdes serdes, int customers,
-                           int ratePerSecond, Duration duration, long seed) {
+    static Latency measure(Map<String, Object> clientProps, TopicNames topics, ClvSerdes serdes, Output output,
+                           int customers, int ratePerSecond, Duration duration, long seed) {
         final Histogram histogram = new Histogram(TimeUnit.MINUTES.toMillis(10), 3);
         final AtomicLong seen = new AtomicLong();
         final AtomicBoolean stop = new AtomicBoolean();
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer(clientProps, topics.customerValues());
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(clientProps, output.topic());
              KafkaProducer<String, byte[]> producer = producer(clientProps)) {
             final long startMs = System.currentTimeMillis();
-            final Thread reader = new Thread(() -> read(consumer, topics.customerValues(), serdes, startMs, histogram, seen,
-                stop), "bench-latency-reader");
+            final Thread reader = new Thread(() -> read(consumer, output, startMs, histogram, seen, stop),
+                "bench-latency-reader");
             reader.start();
             final long sent = produce(producer, topics, serdes, customers, ratePerSecond, duration, seed);
             final long deadline = System.nanoTime() + OUTPUT_WAIT.toNanos();
@@ -91,13 +111,11 @@ final class LatencyProbe {
         return sent;
     }
 
-    private static void read(KafkaConsumer<byte[], byte[]> consumer, String topic, ClvSerdes serdes, long startMs,
-                             Histogram histogram, AtomicLong seen, AtomicBoolean stop) {
+    private static void read(KafkaConsumer<byte[], byte[]> consumer, Output output, long startMs, Histogram histogram,
+                             AtomicLong seen, AtomicBoolean stop) {
         while (!stop.get()) {
             for (final ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(20))) {
-                // Only values caused by our events: not time-driven updates, not late pre-loaded ones.
-                if (record.timestamp() >= startMs && serdes.customerValue().deserializer()
-                    .deserialize(topic, record.value()).getCause().getId().startsWith(EVENT_PREFIX)) {
+                if (record.timestamp() >= startMs && output.causedByProbe().test(record.value())) {
                     final long latency = Math.max(0, System.currentTimeMillis() - record.timestamp());
                     synchronized (histogram) {
                         histogram.recordValue(Math.min(latency, histogram.getHighestTrackableValue()));

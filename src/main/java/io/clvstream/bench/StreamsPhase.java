@@ -77,6 +77,11 @@ final class StreamsPhase implements AutoCloseable {
         return new Throughput(records, (done - firstPoll()) / 1e9, streamThreadCpuSeconds());
     }
 
+    /** Waits until the application has committed {@code ends}: input appended since it last ran, taken in. */
+    void awaitCommitted(GroupProgress progress, Map<TopicPartition, Long> ends, Duration timeout) {
+        progress.awaitCommitted(applicationId, ends, timeout, this::failed);
+    }
+
     /** Stream threads are named {@code <application.id>-<process id>-StreamThread-<n>} (their clients' threads are not). */
     private double streamThreadCpuSeconds() {
         final ThreadMXBean threads = ManagementFactory.getThreadMXBean();

@@ -64,11 +64,14 @@ class BenchCommandIT {
         assertThat(cpuRatios).hasSize(2).allMatch(ratio -> ratio > 0);
         assertThat(json.get("cpuRatio").asDouble()).isCloseTo((cpuRatios.get(0) + cpuRatios.get(1)) / 2, within(0.002));
         assertThat(json.get("referenceValueBytes").asInt()).isZero();
+        // The bare reference publishes nothing, so it has no latency to report.
+        assertThat(json.get("referenceP99LatencyMs").isNull()).isTrue();
+        assertThat(lines).noneMatch(line -> line.startsWith("reference: latency"));
     }
 
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
-    void aReferenceWithClvStreamsShapeRunsOnItsOwnValuesTopic() throws Exception {
+    void aReferenceWithClvStreamsShapeRunsOnItsOwnValuesTopicAndIsTimedToo() throws Exception {
         final List<String> lines = bench("--events", "1000", "--customers", "100", "--warmup-events", "0",
             "--rate", "100", "--latency-seconds", "1", "--rounds", "1", "--reference-state-bytes", "190",
             "--reference-value-bytes", "180", "--data-dir", dataDir.toString());
@@ -78,6 +81,10 @@ class BenchCommandIT {
         assertThat(json.get("referenceValueBytes").asInt()).isEqualTo(180);
         assertThat(json.get("referenceEventsPerSec").asDouble()).isPositive();
         assertThat(lines).anyMatch(line -> line.startsWith("reference: aggregate, 190 B state, 180 B out per event"));
+        // The same probe events reach the reference's values topic: all of them, each after the commit that holds it.
+        assertThat(lines).anyMatch(line -> line.matches("reference: latency at 100 events/s .*\\(([1-9]\\d*) of \\1 seen\\)"));
+        assertThat(json.get("referenceP99LatencyMs").asDouble()).isPositive();
+        assertThat(json.get("referenceMaxLatencyMs").asDouble()).isGreaterThanOrEqualTo(json.get("referenceP50LatencyMs").asDouble());
     }
 
     /** Runs {@code clv bench} with {@code args}; its stdout lines, after checking that it succeeded. */

@@ -15,9 +15,16 @@ class BenchResultTest {
         return withReference(ReferenceShape.BARE, rounds);
     }
 
+    private static final LatencyProbe.Latency CLV_LATENCY = new LatencyProbe.Latency(300_000, 299_990, 1_000, 2_000, 3_000);
+
     private static BenchResult withReference(ReferenceShape reference, BenchResult.Round... rounds) {
+        return withLatencies(reference, null, rounds);
+    }
+
+    private static BenchResult withLatencies(ReferenceShape reference, LatencyProbe.Latency referenceLatency,
+                                             BenchResult.Round... rounds) {
         return new BenchResult(1_000_000, 100_000, 100_000, reference, 6, 1, "exactly_once_v2", "default", List.of(rounds),
-            60.0, 20_000, 300_000, 300_000, 1_000, 2_000, 3_000, 190.0, 500.0, 2_500.0, 9.0, 1_000_000);
+            60.0, 20_000, CLV_LATENCY, referenceLatency, 190.0, 500.0, 2_500.0, 9.0, 1_000_000);
     }
 
     @Test
@@ -79,6 +86,30 @@ class BenchResultTest {
         assertThatThrownBy(() -> new ReferenceShape(-1, 0)).isInstanceOf(IllegalArgumentException.class);
         // Never less than the aggregate's own three numbers.
         assertThat(new ReferenceShape(0, 147).describe()).isEqualTo("aggregate, 24 B state, 147 B out per event");
+    }
+
+    @Test
+    void aPublishingReferencesLatencyIsReportedBesideClvStreamsAndOnlyThen() throws Exception {
+        final BenchResult.Round round = new BenchResult.Round(60_000, 15_000, 10.0, 40.0);
+        final BenchResult bare = withReference(ReferenceShape.BARE, round);
+        final BenchResult shaped = withLatencies(new ReferenceShape(190, 180),
+            new LatencyProbe.Latency(300_000, 300_000, 120, 180, 250), round);
+
+        final List<String> table = shaped.table();
+        final int clv = table.indexOf(table.stream().filter(line -> line.startsWith("latency at 20,000 events/s")).findFirst()
+            .orElseThrow());
+        assertThat(table.get(clv)).endsWith("p50 1000 ms, p99 2000 ms, max 3000 ms (299,990 of 300,000 seen)");
+        assertThat(table.get(clv + 1)).startsWith("reference: latency at 20,000 events/s")
+            .endsWith("p50 120 ms, p99 180 ms, max 250 ms (300,000 of 300,000 seen)");
+        final JsonNode json = new ObjectMapper().readTree(shaped.json());
+        assertThat(json.get("p99LatencyMs").asDouble()).isEqualTo(2_000);
+        assertThat(json.get("latencySeen").asLong()).isEqualTo(299_990);
+        assertThat(json.get("referenceP50LatencyMs").asDouble()).isEqualTo(120);
+        assertThat(json.get("referenceP99LatencyMs").asDouble()).isEqualTo(180);
+        assertThat(json.get("referenceMaxLatencyMs").asDouble()).isEqualTo(250);
+
+        assertThat(bare.table()).noneMatch(line -> line.startsWith("reference: latency"));
+        assertThat(new ObjectMapper().readTree(bare.json()).get("referenceP99LatencyMs").isNull()).isTrue();
     }
 
     @Test
