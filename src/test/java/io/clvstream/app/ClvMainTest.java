@@ -26,7 +26,7 @@ class ClvMainTest {
     void runFlagsBecomeConfiguration() {
         final ClvConfig config = config(parseRun("run", "--data-dir", "/tmp/d", "--kafka-port", "19092",
             "--registry-port", "18081", "--http-port", "18080", "--http-host", "0.0.0.0", "--partitions", "3",
-            "--set", "commit.interval.ms=50", "--set", "clv.topic.purchases=shop.orders", "--no-provision-topics"));
+            "--set", "commit.interval.ms=200", "--set", "clv.topic.purchases=shop.orders", "--no-provision-topics"));
 
         assertThat(config.dataDir().toString()).isEqualTo("/tmp/d");
         assertThat(config.stateDir().toString()).isEqualTo("/tmp/d/streams");
@@ -35,7 +35,7 @@ class ClvMainTest {
         assertThat(config.httpPort()).isEqualTo(18080);
         assertThat(config.httpHost()).isEqualTo("0.0.0.0");
         assertThat(config.partitions()).isEqualTo(3);
-        assertThat(config.asMap()).containsEntry("commit.interval.ms", "50");
+        assertThat(config.asMap()).containsEntry("commit.interval.ms", "200");
         assertThat(config.topicNames().purchases()).isEqualTo("shop.orders");
         assertThat(config.provisionTopics()).isFalse();
         assertThat(config.bootstrapServers()).isEmpty();

@@ -47,6 +47,23 @@ class ClvConfigLoaderTest {
     }
 
     @Test
+    void exactlyOnceCommitsEvery50MsUnlessALayerSaysOtherwise() {
+        final Map<String, String> broker = Map.of("bootstrap.servers", "localhost:1");
+        assertThat(new StreamsConfig(ClvConfigLoader.of(broker).streamsProperties())
+            .getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(50L);
+
+        final Map<String, String> atLeastOnce = Map.of("bootstrap.servers", "localhost:1",
+            "processing.guarantee", "at_least_once");
+        // Streams' own default for at-least-once (30 s), not ours.
+        assertThat(ClvConfigLoader.of(atLeastOnce).asMap()).doesNotContainKey("commit.interval.ms");
+        assertThat(new StreamsConfig(ClvConfigLoader.of(atLeastOnce).streamsProperties())
+            .getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(30_000L);
+
+        final ClvConfig fromEnv = ClvConfigLoader.load(Optional.empty(), Map.of("CLV_COMMIT_INTERVAL_MS", "200"), Map.of());
+        assertThat(fromEnv.asMap()).containsEntry("commit.interval.ms", "200");
+    }
+
+    @Test
     void fileOverridesDefaultsEnvironmentOverridesFileFlagsOverrideAll() throws Exception {
         final Path file = dir.resolve("clv.properties");
         Files.writeString(file, """
