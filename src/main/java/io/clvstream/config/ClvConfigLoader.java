@@ -32,7 +32,7 @@ public final class ClvConfigLoader {
     public static final int CHANGELOG_SEGMENT_BYTES = 64 * 1024 * 1024;
 
     /** {@code commit.interval.ms} under exactly-once, unless a layer sets it. */
-    public static final int EXACTLY_ONCE_COMMIT_INTERVAL_MS = 50;
+    private static final int EXACTLY_ONCE_COMMIT_INTERVAL_MS = 50;
 
     private ClvConfigLoader() {
     }
@@ -88,9 +88,10 @@ public final class ClvConfigLoader {
         merged.putAll(flags);
         merged.putIfAbsent(ClvConfig.STATE_DIR, Path.of(merged.get(ClvConfig.DATA_DIR).toString(), "streams").toString());
         // Under exactly-once a result is visible only with the commit that holds it, so the interval is the floor
-        // of the latency. Streams' 100 ms put the bench's p99 at 20,000 events/s at 0.6-1.6 s, 50 ms at 0.2-0.4 s
-        // with no loss of throughput; 25 ms was worse again (docs/performance.md, "Round 10"). At-least-once keeps
-        // Streams' own default: its outputs are visible as they are written, a commit only records progress.
+        // of the latency. In the bench at 20,000 events/s, p99 was 0.6-1.6 s at Streams' 100 ms and 0.2-0.7 s at 50 ms,
+        // lower in each pair of adjacent runs, at the same throughput; 25 ms was worse again (docs/performance.md,
+        // "Round 10"). At-least-once keeps Streams' own default: its outputs are visible as they are written, a
+        // commit only records progress.
         if (StreamsConfig.EXACTLY_ONCE_V2.equals(merged.get(ClvConfig.PROCESSING_GUARANTEE))) {
             merged.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(EXACTLY_ONCE_COMMIT_INTERVAL_MS));
         }
