@@ -88,10 +88,10 @@ public final class ClvConfigLoader {
         merged.putAll(flags);
         merged.putIfAbsent(ClvConfig.STATE_DIR, Path.of(merged.get(ClvConfig.DATA_DIR).toString(), "streams").toString());
         // Under exactly-once a result is visible only with the commit that holds it, so the interval is the floor
-        // of the latency. In the bench at 20,000 events/s, p99 was 0.6-1.6 s at Streams' 100 ms and 0.2-0.7 s at 50 ms,
-        // lower in each pair of adjacent runs, at the same throughput; 25 ms was worse again (docs/performance.md,
-        // "Round 10"). At-least-once keeps Streams' own default: its outputs are visible as they are written, a
-        // commit only records progress.
+        // of the latency. Over fourteen bench runs at 20,000 events/s the median p99 was 618 ms at 50 ms and 710 ms at
+        // Streams' 100 ms, at the same throughput: a margin within the spread between runs, which the queue of the one
+        // stream thread dominates; 25 ms was worse again (docs/performance.md, "Round 10"). At-least-once keeps
+        // Streams' own default: its outputs are visible as they are written, a commit only records progress.
         if (StreamsConfig.EXACTLY_ONCE_V2.equals(merged.get(ClvConfig.PROCESSING_GUARANTEE))) {
             merged.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(EXACTLY_ONCE_COMMIT_INTERVAL_MS));
         }
