@@ -31,6 +31,9 @@ public final class ClvConfigLoader {
     /** Segment size of Streams' internal topics (changelogs, repartitions), {@code topic.segment.bytes}. */
     public static final int CHANGELOG_SEGMENT_BYTES = 64 * 1024 * 1024;
 
+    /** {@code num.stream.threads} unless a layer sets it. */
+    public static final int STREAM_THREADS = 2;
+
     /** {@code commit.interval.ms} under exactly-once, unless a layer sets it. */
     private static final int EXACTLY_ONCE_COMMIT_INTERVAL_MS = 50;
 
@@ -51,6 +54,11 @@ public final class ClvConfigLoader {
         // 4.3; 10% of the stream thread). The ledger needs no interleaving by time across the topics: a refund
         // that overtakes its purchase is held for it (CustomerLedger), signups may come late.
         defaults.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "-1");
+        // A stream thread runs its tasks one after another, and under exactly-once it stops them all for each of
+        // its commits. Two threads use a second core (the deployment's pods get two) and each commits on its own:
+        // in the bench's ABBA on two cores shared with the broker, 43,000-46,000 events/s against 32,000-36,000 with
+        // one (docs/performance.md, "Round 10"). Scale-out: instances x threads up to the partitions (6 by default).
+        defaults.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, String.valueOf(STREAM_THREADS));
         // The record cache keeps recently used state records on the heap. At Kafka's 10 MB it was full: evicting
         // wrote dirty state between commits, and most reads went to RocksDB (docs/performance.md).
         defaults.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, String.valueOf(RECORD_CACHE_BYTES));

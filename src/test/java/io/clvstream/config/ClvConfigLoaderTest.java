@@ -47,6 +47,17 @@ class ClvConfigLoaderTest {
     }
 
     @Test
+    void twoStreamThreadsUnlessALayerSaysOtherwise() {
+        final Map<String, String> broker = Map.of("bootstrap.servers", "localhost:1");
+        // Kafka's own default is one thread; ours must reach Streams, and a layer must still win.
+        assertThat(StreamsConfig.configDef().defaultValues()).containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        assertThat(new StreamsConfig(ClvConfigLoader.of(broker).streamsProperties())
+            .getInt(StreamsConfig.NUM_STREAM_THREADS_CONFIG)).isEqualTo(2);
+        final ClvConfig fromEnv = ClvConfigLoader.load(Optional.empty(), Map.of("CLV_NUM_STREAM_THREADS", "1"), Map.of());
+        assertThat(fromEnv.asMap()).containsEntry("num.stream.threads", "1");
+    }
+
+    @Test
     void exactlyOnceCommitsEvery50MsUnlessALayerSaysOtherwise() {
         final Map<String, String> broker = Map.of("bootstrap.servers", "localhost:1");
         assertThat(new StreamsConfig(ClvConfigLoader.of(broker).streamsProperties())
