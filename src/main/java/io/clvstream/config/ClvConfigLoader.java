@@ -32,7 +32,7 @@ public final class ClvConfigLoader {
     public static final int CHANGELOG_SEGMENT_BYTES = 64 * 1024 * 1024;
 
     /** {@code num.stream.threads} unless a layer sets it. */
-    public static final int STREAM_THREADS = 2;
+    private static final int STREAM_THREADS = 2;
 
     /** {@code commit.interval.ms} under exactly-once, unless a layer sets it. */
     private static final int EXACTLY_ONCE_COMMIT_INTERVAL_MS = 50;
