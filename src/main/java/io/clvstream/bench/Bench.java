@@ -69,8 +69,10 @@ public final class Bench {
                 for (int round = 1; round < settings.rounds(); round++) {
                     rounds.add(earlierRound(round, settings, config, run, admin, groups, serdes, inputEnds, workDir, progress));
                 }
+                // The reference's latency phase runs as this same application, from the state and offsets it leaves.
+                final Properties referenceProps = phaseProps(config, run + "-reference", workDir.resolve("state-reference"));
                 final StreamsPhase.Throughput reference = runToInputEnd(ReferenceTopology.build(topics, settings.reference()),
-                    phaseProps(config, run + "-reference", workDir.resolve("state-reference")), groups, inputEnds, settings);
+                    referenceProps, groups, inputEnds, settings);
                 progress.printf("bench: reference %,.0f events/s%n", reference.perSecond());
 
                 final String clvId = run + "-clv";
@@ -90,7 +92,7 @@ public final class Bench {
                 }
                 rounds.add(round(reference, clv));
                 final LatencyProbe.Latency referenceLatency = settings.reference().publishes()
-                    ? referenceLatency(settings, config, run, groups, serdes, population.customers(), workDir, progress)
+                    ? referenceLatency(settings, config, referenceProps, groups, serdes, population.customers(), progress)
                     : null;
 
                 final StateSize state = StateSize.measure(admin, config.clientProperties(), clvId,
@@ -122,12 +124,11 @@ public final class Bench {
      * neither application runs beside the other: the reference starts again from its last round's state and
      * committed offsets, takes in what clv-stream's probe appended, and only then meets its own probe.
      */
-    private static LatencyProbe.Latency referenceLatency(Settings settings, ClvConfig config, String run,
+    private static LatencyProbe.Latency referenceLatency(Settings settings, ClvConfig config, Properties referenceProps,
                                                          GroupProgress groups, ClvSerdes serdes, int customers,
-                                                         Path workDir, PrintStream progress) {
+                                                         PrintStream progress) {
         final TopicNames topics = config.topicNames();
-        try (StreamsPhase phase = StreamsPhase.start(ReferenceTopology.build(topics, settings.reference()),
-            phaseProps(config, run + "-reference", workDir.resolve("state-reference")))) {
+        try (StreamsPhase phase = StreamsPhase.start(ReferenceTopology.build(topics, settings.reference()), referenceProps)) {
             phase.awaitCommitted(groups, groups.endOffsets(inputs(topics)), settings.phaseTimeout());
             progress.printf("bench: reference latency at %,d events/s for %s%n", settings.latencyRate(),
                 settings.latencyDuration());
