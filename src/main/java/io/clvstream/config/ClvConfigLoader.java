@@ -97,8 +97,8 @@ public final class ClvConfigLoader {
         merged.putIfAbsent(ClvConfig.STATE_DIR, Path.of(merged.get(ClvConfig.DATA_DIR).toString(), "streams").toString());
         // Under exactly-once a result is visible only with the commit that holds it, so the interval is the floor
         // of the latency. Over fourteen bench runs at 20,000 events/s the median p99 was 618 ms at 50 ms and 710 ms at
-        // Streams' 100 ms, at the same throughput: a margin within the spread between runs, which the queue of the one
-        // stream thread dominates; 25 ms was worse again (docs/performance.md, "Round 10"). At-least-once keeps
+        // Streams' 100 ms, at the same throughput: a margin within the spread between runs, which the stream threads'
+        // queue dominates; 25 ms was worse again (docs/performance.md, "Round 10"). At-least-once keeps
         // Streams' own default: its outputs are visible as they are written, a commit only records progress.
         if (StreamsConfig.EXACTLY_ONCE_V2.equals(merged.get(ClvConfig.PROCESSING_GUARANTEE))) {
             merged.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(EXACTLY_ONCE_COMMIT_INTERVAL_MS));
