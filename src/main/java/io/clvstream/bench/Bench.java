@@ -178,7 +178,7 @@ public final class Bench {
 
     private static BenchResult.Round round(StreamsPhase.Throughput reference, StreamsPhase.Throughput clv) {
         return new BenchResult.Round(reference.perSecond(), clv.perSecond(), reference.cpuMicrosPerRecord(),
-            clv.cpuMicrosPerRecord());
+            clv.cpuMicrosPerRecord(), reference.host(), clv.host());
     }
 
     /**

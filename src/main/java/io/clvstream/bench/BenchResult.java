@@ -3,6 +3,7 @@ package io.clvstream.bench;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,9 +36,23 @@ public record BenchResult(
     double restoreSeconds,
     long restoredRecords) {
 
-    /** One throughput measurement of each topology, over the same pre-loaded input, back to back. */
+    /**
+     * One throughput measurement of each topology, over the same pre-loaded input, back to back, with the whole
+     * host's load during each ({@link HostCpu.Load#UNKNOWN} where the host cannot be read).
+     */
     public record Round(double referenceEventsPerSec, double clvEventsPerSec, double referenceCpuMicrosPerEvent,
-                        double clvCpuMicrosPerEvent) {
+                        double clvCpuMicrosPerEvent, HostCpu.Load referenceHost, HostCpu.Load clvHost) {
+
+        public Round {
+            Objects.requireNonNull(referenceHost, "referenceHost");
+            Objects.requireNonNull(clvHost, "clvHost");
+        }
+
+        public Round(double referenceEventsPerSec, double clvEventsPerSec, double referenceCpuMicrosPerEvent,
+                     double clvCpuMicrosPerEvent) {
+            this(referenceEventsPerSec, clvEventsPerSec, referenceCpuMicrosPerEvent, clvCpuMicrosPerEvent,
+                HostCpu.Load.UNKNOWN, HostCpu.Load.UNKNOWN);
+        }
 
         double throughputRatio() {
             return clvEventsPerSec / referenceEventsPerSec;
@@ -45,6 +60,10 @@ public record BenchResult(
 
         double cpuRatio() {
             return referenceCpuMicrosPerEvent / clvCpuMicrosPerEvent;
+        }
+
+        double hostCpuRatio() {
+            return referenceHost.cpuMicrosPerEvent() / clvHost.cpuMicrosPerEvent();
         }
     }
 
@@ -82,8 +101,29 @@ public record BenchResult(
         return median(Round::cpuRatio);
     }
 
+    /** The reference's host CPU per event over clv-stream's, all processes: NaN where the host could not be read. */
+    public double hostCpuRatio() {
+        return median(Round::hostCpuRatio);
+    }
+
+    public double referenceHostCpuMicrosPerEvent() {
+        return median(r -> r.referenceHost().cpuMicrosPerEvent());
+    }
+
+    public double clvHostCpuMicrosPerEvent() {
+        return median(r -> r.clvHost().cpuMicrosPerEvent());
+    }
+
+    private boolean hostKnown() {
+        return rounds.stream().allMatch(r -> r.referenceHost().known() && r.clvHost().known());
+    }
+
+    /** NaN if any round's figure is: a host that could not be read in one round has no median. */
     private double median(ToDoubleFunction<Round> figure) {
         final double[] values = rounds.stream().mapToDouble(figure).sorted().toArray();
+        if (Arrays.stream(values).anyMatch(Double::isNaN)) {
+            return Double.NaN;
+        }
         final int middle = values.length / 2;
         return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
@@ -124,7 +164,23 @@ public record BenchResult(
         map.put("referenceP50LatencyMs", referenceLatency == null ? null : referenceLatency.p50Ms());
         map.put("referenceP99LatencyMs", referenceLatency == null ? null : referenceLatency.p99Ms());
         map.put("referenceMaxLatencyMs", referenceLatency == null ? null : referenceLatency.maxMs());
+        map.put("referenceHostCpuMicrosPerEvent", roundedOrNull(referenceHostCpuMicrosPerEvent(), 1));
+        map.put("clvHostCpuMicrosPerEvent", roundedOrNull(clvHostCpuMicrosPerEvent(), 1));
+        map.put("hostCpuRatio", roundedOrNull(hostCpuRatio(), 3));
+        map.put("referenceHostBusyPercent", roundedOrNull(percent(r -> r.referenceHost().busyFraction()), 1));
+        map.put("clvHostBusyPercent", roundedOrNull(percent(r -> r.clvHost().busyFraction()), 1));
+        map.put("referenceHostStealPercent", roundedOrNull(percent(r -> r.referenceHost().stealFraction()), 1));
+        map.put("clvHostStealPercent", roundedOrNull(percent(r -> r.clvHost().stealFraction()), 1));
         return map;
+    }
+
+    private double percent(ToDoubleFunction<Round> fraction) {
+        return median(fraction) * 100;
+    }
+
+    /** JSON's null for a figure the host could not give (NaN), which rounding would turn into 0. */
+    private static Double roundedOrNull(double value, int digits) {
+        return Double.isNaN(value) ? null : round(value, digits);
     }
 
     public String json() {
@@ -146,6 +202,13 @@ public record BenchResult(
             row("throughput ratio clv / reference", "%.3f%s".formatted(throughputRatio(), median)),
             row("stream-thread CPU per event", "reference %.1f µs, clv-stream %.1f µs (ratio %.3f)%s".formatted(
                 referenceCpuMicrosPerEvent(), clvCpuMicrosPerEvent(), cpuRatio(), median))));
+        if (hostKnown()) {
+            rows.add(row("host CPU per event, all processes", "reference %.1f µs, clv-stream %.1f µs (ratio %.3f)%s".formatted(
+                referenceHostCpuMicrosPerEvent(), clvHostCpuMicrosPerEvent(), hostCpuRatio(), median)));
+            rows.add(row("host CPU busy (stolen by hypervisor)", "reference %.0f%% (%.0f%%), clv-stream %.0f%% (%.0f%%)%s".formatted(
+                percent(r -> r.referenceHost().busyFraction()), percent(r -> r.referenceHost().stealFraction()),
+                percent(r -> r.clvHost().busyFraction()), percent(r -> r.clvHost().stealFraction()), median)));
+        }
         if (rounds.size() > 1) {
             rows.add(row("rounds: throughput ratio, CPU ratio", String.join("; ", rounds.stream()
                 .map(r -> "%.3f, %.3f".formatted(r.throughputRatio(), r.cpuRatio())).toList())));

@@ -1,7 +1,9 @@
 package io.clvstream.bench;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerInterceptor;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -17,9 +19,11 @@ public final class FirstPollProbe implements ConsumerInterceptor<byte[], byte[]>
 
     private static final long NONE = Long.MIN_VALUE;
     private static final AtomicLong FIRST_RECORDS_NANOS = new AtomicLong(NONE);
+    private static final AtomicReference<Optional<HostCpu.Sample>> FIRST_RECORDS_HOST = new AtomicReference<>(Optional.empty());
 
     static void reset() {
         FIRST_RECORDS_NANOS.set(NONE);
+        FIRST_RECORDS_HOST.set(Optional.empty());
     }
 
     /** {@link System#nanoTime()} of the first poll that returned records, if any did. */
@@ -28,10 +32,15 @@ public final class FirstPollProbe implements ConsumerInterceptor<byte[], byte[]>
         return first == NONE ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(first);
     }
 
+    /** The host's CPU counters at that first poll, where the host has them. */
+    static Optional<HostCpu.Sample> firstRecordsHost() {
+        return FIRST_RECORDS_HOST.get();
+    }
+
     @Override
     public ConsumerRecords<byte[], byte[]> onConsume(ConsumerRecords<byte[], byte[]> records) {
-        if (!records.isEmpty()) {
-            FIRST_RECORDS_NANOS.compareAndSet(NONE, System.nanoTime());
+        if (!records.isEmpty() && FIRST_RECORDS_NANOS.compareAndSet(NONE, System.nanoTime())) {
+            FIRST_RECORDS_HOST.set(HostCpu.sample());
         }
         return records;
     }

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.TopicPartition;
@@ -24,9 +25,9 @@ final class StreamsPhase implements AutoCloseable {
     /**
      * Records per second over the time from the first records polled to all input committed, and the CPU
      * time the application's stream threads had used by then (from their start, so a warm-up of the state
-     * is included; it is small beside the input).
+     * is included; it is small beside the input), and the whole host's load over the same time.
      */
-    record Throughput(long records, double seconds, double streamThreadCpuSeconds) {
+    record Throughput(long records, double seconds, double streamThreadCpuSeconds, HostCpu.Load host) {
         double perSecond() {
             return records / seconds;
         }
@@ -73,8 +74,13 @@ final class StreamsPhase implements AutoCloseable {
     /** Waits until every input record is processed (committed) and returns the rate since the first poll. */
     Throughput awaitInput(GroupProgress progress, Map<TopicPartition, Long> inputEnds, Duration timeout) {
         final long done = progress.awaitCommitted(applicationId, inputEnds, timeout, this::failed);
+        final Optional<HostCpu.Sample> hostAtEnd = HostCpu.sample();
         final long records = inputEnds.values().stream().mapToLong(Long::longValue).sum();
-        return new Throughput(records, (done - firstPoll()) / 1e9, streamThreadCpuSeconds());
+        final double seconds = (done - firstPoll()) / 1e9;
+        final HostCpu.Load host = FirstPollProbe.firstRecordsHost()
+            .flatMap(start -> hostAtEnd.map(end -> HostCpu.between(start, end, seconds, records)))
+            .orElse(HostCpu.Load.UNKNOWN);
+        return new Throughput(records, seconds, streamThreadCpuSeconds(), host);
     }
 
     /** Waits until the application has committed {@code ends}: input appended since it last ran, taken in. */

@@ -44,6 +44,11 @@ class BenchCommandIT {
         assertThat(json.get("throughputRatio").asDouble()).isPositive();
         assertThat(json.get("referenceCpuMicrosPerEvent").asDouble()).isPositive();
         assertThat(json.get("clvCpuMicrosPerEvent").asDouble()).isPositive();
+        // Linux's /proc/stat is read (the stream threads' CPU counts from their start, the host's from the first
+        // poll, so at this size the two are not compared).
+        assertThat(json.get("clvHostCpuMicrosPerEvent").asDouble()).isPositive();
+        assertThat(json.get("referenceHostCpuMicrosPerEvent").asDouble()).isPositive();
+        assertThat(json.get("clvHostBusyPercent").asDouble()).isBetween(0.0, 100.0);
         assertThat(json.get("p50LatencyMs").asDouble()).isGreaterThanOrEqualTo(0)
             .isLessThanOrEqualTo(json.get("p99LatencyMs").asDouble());
         assertThat(json.get("latencySeen").asLong()).isEqualTo(json.get("latencySent").asLong()).isPositive();

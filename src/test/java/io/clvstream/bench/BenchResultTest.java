@@ -113,6 +113,45 @@ class BenchResultTest {
     }
 
     @Test
+    void theHostsLoadIsReportedPerTopologyAndItsRatioIsEachRoundsOwn() throws Exception {
+        // Round ratios of host CPU per event: 15 / 60 = 0.25 and 20 / 50 = 0.40; their mean is the median of two.
+        final BenchResult result = withRounds(
+            new BenchResult.Round(100_000, 25_000, 8.0, 30.0, new HostCpu.Load(15.0, 0.95, 0.01),
+                new HostCpu.Load(60.0, 0.99, 0.03)),
+            new BenchResult.Round(90_000, 30_000, 9.0, 28.0, new HostCpu.Load(20.0, 0.85, 0.05),
+                new HostCpu.Load(50.0, 0.97, 0.01)));
+
+        assertThat(result.hostCpuRatio()).isCloseTo((0.25 + 0.40) / 2, within(1e-12));
+        final JsonNode json = new ObjectMapper().readTree(result.json());
+        assertThat(json.get("referenceHostCpuMicrosPerEvent").asDouble()).isEqualTo(17.5);
+        assertThat(json.get("clvHostCpuMicrosPerEvent").asDouble()).isEqualTo(55.0);
+        assertThat(json.get("hostCpuRatio").asDouble()).isEqualTo(0.325);
+        assertThat(json.get("referenceHostBusyPercent").asDouble()).isEqualTo(90.0);
+        assertThat(json.get("clvHostBusyPercent").asDouble()).isEqualTo(98.0);
+        assertThat(json.get("referenceHostStealPercent").asDouble()).isEqualTo(3.0);
+        assertThat(json.get("clvHostStealPercent").asDouble()).isEqualTo(2.0);
+        assertThat(result.table()).anyMatch(line -> line.startsWith("host CPU per event, all processes")
+            && line.endsWith("reference 17.5 µs, clv-stream 55.0 µs (ratio 0.325) (median of 2 rounds)"));
+        assertThat(result.table()).anyMatch(line -> line.startsWith("host CPU busy (stolen by hypervisor)")
+            && line.endsWith("reference 90% (3%), clv-stream 98% (2%) (median of 2 rounds)"));
+    }
+
+    @Test
+    void aHostThatCouldNotBeReadInAnyRoundHasNoHostFigures() throws Exception {
+        final BenchResult result = withRounds(
+            new BenchResult.Round(100_000, 25_000, 8.0, 30.0, new HostCpu.Load(15.0, 0.95, 0.01),
+                new HostCpu.Load(60.0, 0.99, 0.03)),
+            new BenchResult.Round(90_000, 30_000, 9.0, 28.0));
+
+        final JsonNode json = new ObjectMapper().readTree(result.json());
+        assertThat(json.get("hostCpuRatio").isNull()).isTrue();
+        assertThat(json.get("clvHostCpuMicrosPerEvent").isNull()).isTrue();
+        assertThat(json.get("clvHostBusyPercent").isNull()).isTrue();
+        assertThat(result.table()).noneMatch(line -> line.startsWith("host CPU"));
+        assertThat(result.throughputRatio()).isCloseTo((0.25 + 1.0 / 3) / 2, within(1e-12));
+    }
+
+    @Test
     void aResultNeedsARound() {
         assertThatThrownBy(BenchResultTest::withRounds).isInstanceOf(IllegalArgumentException.class);
     }
