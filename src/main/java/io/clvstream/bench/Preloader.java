@@ -3,11 +3,12 @@ package io.clvstream.bench;
 import io.clvstream.avro.CustomerSignup;
 import io.clvstream.avro.Purchase;
 import io.clvstream.avro.Refund;
+import io.clvstream.config.FirstSendFailure;
+import io.clvstream.config.InputProducers;
 import io.clvstream.config.TopicNames;
 import io.clvstream.serde.ClvSerdes;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -29,10 +30,9 @@ final class Preloader {
     }
 
     static void load(Population population, TopicNames topics, ClvSerdes serdes, Map<String, Object> clientProps) {
-        final Map<String, Object> props = new HashMap<>(clientProps);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        final Map<String, Object> props = InputProducers.properties(clientProps, "clv-bench-preload", 20);
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        final FirstSendFailure failure = new FirstSendFailure();
         try (KafkaProducer<String, byte[]> producer =
                  new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
             for (int c = 0; c < population.customers; c++) {
@@ -42,10 +42,10 @@ final class Preloader {
                     .setSegment(Population.segment(c)).setAcquisitionChannel(Population.channel(c))
                     .setAcquisitionCost(BigDecimal.valueOf(500 + c % 4500, 2)).setCurrency(CURRENCY).build();
                 producer.send(new ProducerRecord<>(topics.signups(), id,
-                    serdes.signup().serializer().serialize(topics.signups(), signup)));
+                    serdes.signup().serializer().serialize(topics.signups(), signup)), failure);
             }
             for (int p = 0; p < population.purchaseAt.length; p++) {
-                sendPurchase(producer, topics, serdes, population, p);
+                sendPurchase(producer, topics, serdes, population, p, failure);
             }
             for (int r = 0; r < population.refundOf.length; r++) {
                 final int p = population.refundOf[r];
@@ -54,21 +54,23 @@ final class Preloader {
                     .setCustomerId(customer).setOccurredAt(Instant.ofEpochMilli(population.refundAt[r]))
                     .setAmount(BigDecimal.valueOf(population.refundCents[r], 2)).setCurrency(CURRENCY).build();
                 producer.send(new ProducerRecord<>(topics.refunds(), customer,
-                    serdes.refund().serializer().serialize(topics.refunds(), refund)));
+                    serdes.refund().serializer().serialize(topics.refunds(), refund)), failure);
             }
             for (final int p : population.duplicateOf) {
-                sendPurchase(producer, topics, serdes, population, p);
+                sendPurchase(producer, topics, serdes, population, p, failure);
             }
             producer.flush();
         }
+        // Every phase measures over this input: a record lost here would make the figures those of other data.
+        failure.throwIfFailed("the bench's population");
     }
 
     private static void sendPurchase(KafkaProducer<String, byte[]> producer, TopicNames topics, ClvSerdes serdes,
-                                     Population population, int p) {
+                                     Population population, int p, FirstSendFailure failure) {
         final String customer = Population.customerId(population.purchaseCustomer[p]);
         producer.send(new ProducerRecord<>(topics.purchases(), customer,
             serdes.purchase().serializer().serialize(topics.purchases(), purchase(Population.orderId(p), customer,
-                population.purchaseAt[p], population.purchaseCents[p]))));
+                population.purchaseAt[p], population.purchaseCents[p]))), failure);
     }
 
     static Purchase purchase(String orderId, String customerId, long atMs, long cents) {

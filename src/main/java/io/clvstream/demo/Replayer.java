@@ -3,18 +3,17 @@ package io.clvstream.demo;
 import io.clvstream.avro.CustomerSignup;
 import io.clvstream.avro.Purchase;
 import io.clvstream.avro.Refund;
+import io.clvstream.config.FirstSendFailure;
+import io.clvstream.config.InputProducers;
 import io.clvstream.config.TopicNames;
 import io.clvstream.serde.ClvSerdes;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -32,15 +31,11 @@ public final class Replayer implements AutoCloseable {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong eventTime = new AtomicLong(Long.MIN_VALUE);
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private final AtomicReference<Exception> failure = new AtomicReference<>();
+    private final FirstSendFailure failure = new FirstSendFailure();
 
     public Replayer(Map<String, Object> clientProperties, TopicNames topics, ClvSerdes serdes) {
-        final Map<String, Object> props = new HashMap<>(clientProperties);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "clv-demo-replay");
-        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(InputProducers.properties(clientProperties, "clv-demo-replay", 5),
+            new StringSerializer(), new ByteArraySerializer());
         this.topics = topics;
         this.serdes = serdes;
     }
@@ -49,7 +44,7 @@ public final class Replayer implements AutoCloseable {
     public void replay(DemoScript script, ReplayClock clock) throws InterruptedException {
         for (final DemoEvent event : script.events()) {
             final long wait = clock.waitMillis(event.timeMs(), System.currentTimeMillis());
-            checkFailure();
+            failure.throwIfFailed("the demo events");
             if (wait > 0) {
                 // Whatever is batched goes out before the pause, so the feed keeps up with the clock.
                 producer.flush();
@@ -63,24 +58,13 @@ public final class Replayer implements AutoCloseable {
             send(event);
         }
         producer.flush();
-        checkFailure();
-    }
-
-    private void checkFailure() {
-        final Exception error = failure.get();
-        if (error != null) {
-            throw new IllegalStateException("Cannot send the demo events: " + error.getMessage(), error);
-        }
+        failure.throwIfFailed("the demo events");
     }
 
     private void send(DemoEvent event) {
         final String topic = topicOf(event.kind());
         producer.send(new ProducerRecord<>(topic, null, event.timeMs(), event.customerId(), serialize(topic, event)),
-            (metadata, error) -> {
-                if (error != null) {
-                    failure.compareAndSet(null, error);
-                }
-            });
+            failure);
         sent.incrementAndGet();
         eventTime.set(event.timeMs());
     }

@@ -1,26 +1,25 @@
 package io.clvstream.ingest;
 
+import io.clvstream.config.InputProducers;
 import io.clvstream.files.RowError;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Loads rows of input files into their topics through one idempotent producer ({@code acks=all},
- * {@code enable.idempotence}): a retried send is written once, and every row is on the broker before
+ * Loads rows of input files into their topics through one idempotent producer ({@link InputProducers}: {@code
+ * acks=all}, one request in flight): a retried send is written once, and every row is on the broker before
  * the summary counts it as sent. Values are serialized before sending, so a row the registry or the
  * schema rejects is reported with its line like an unreadable one.
  *
@@ -42,12 +41,8 @@ public final class Ingester implements AutoCloseable {
 
     /** {@code clientProperties}: bootstrap servers and any security settings. */
     public Ingester(Map<String, Object> clientProperties, PrintWriter err, boolean terminal) {
-        final Map<String, Object> props = new HashMap<>(clientProperties);
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 20);
-        props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "clv-ingest");
-        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(InputProducers.properties(clientProperties, "clv-ingest", 20),
+            new StringSerializer(), new ByteArraySerializer());
         this.err = err;
         this.terminal = terminal;
     }
