@@ -6,6 +6,8 @@ import io.clvstream.predict.ModelTimeUnit;
 import io.clvstream.predict.PredictConfig;
 import io.clvstream.predict.ScoringModel;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides the inputs of the BTYD models from a customer's state and calls {@code io.clvstream.model} for the
@@ -17,6 +19,8 @@ import java.util.List;
  * due check at the same time). Not thread safe: one per processor.
  */
 public final class PredictiveFigures {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PredictiveFigures.class);
 
     private final PredictConfig config;
     /** The month ends and, last, the horizon, in the time unit they were made for; and E[Y] at each. */
@@ -31,12 +35,17 @@ public final class PredictiveFigures {
     private double memoMargin;
     private long memoAsOf;
     private CustomerScore memo;
+    /** The last model that failed to score a customer, so that its warning is logged once, not per event. */
+    private ScoringModel unscorableModel;
 
     public PredictiveFigures(PredictConfig config) {
         this.config = config;
     }
 
-    /** The figures as of {@code asOfMs}; null before the customer's first kept purchase. */
+    /**
+     * The figures as of {@code asOfMs}; null before the customer's first kept purchase, and when {@code model}'s
+     * parameters are beyond what its series can evaluate for this customer.
+     */
     public CustomerScore score(ScoringModel model, CustomerState state, long asOfMs) {
         final List<Integer> days = state.getPurchaseDays();
         if (days.isEmpty()) {
@@ -53,14 +62,23 @@ public final class PredictiveFigures {
             && margin == memoMargin && asOfMs == memoAsOf) {
             return memo;
         }
-        final double pAlive = model.transactions().pAlive(x, tx, age);
+        final double pAlive;
+        final double median;
         final int months = config.horizonMonths();
-        model.transactions().expectedPurchases(horizons(model.unit()), months + 1, x, tx, age, expectations);
+        try {
+            pAlive = model.transactions().pAlive(x, tx, age);
+            model.transactions().expectedPurchases(horizons(model.unit()), months + 1, x, tx, age, expectations);
+            median = model.transactions().medianTimeToNextPurchase(x, tx, age);
+        } catch (ArithmeticException e) {
+            // Parameters beyond what the series can evaluate (a fit on a boundary, published by another version):
+            // the event still counts; only its predictive figures are missing, as before a first purchase.
+            warnOnce(model, e);
+            return null;
+        }
         final double expected = expectations[months];
         final double orderValue = model.spend().expectedAverageValue(x, meanCents / 100.0);
         final double clv = PredictiveClv.discountedIncrements(expectations, months, config.monthlyDiscount())
             * orderValue * margin;
-        final double median = model.transactions().medianTimeToNextPurchase(x, tx, age);
         final long next = asOfMs + (long) Math.min(Long.MAX_VALUE / 4.0, model.unit().toMillis(median));
         // The model package never returns NaN on valid input; this guards the decimal conversions downstream.
         if (!Double.isFinite(pAlive + expected + clv + orderValue)) {
@@ -77,13 +95,18 @@ public final class PredictiveFigures {
         return memo;
     }
 
+    private void warnOnce(ScoringModel model, ArithmeticException e) {
+        if (model != unscorableModel) {
+            unscorableModel = model;
+            LOG.warn("Model version {} cannot score some customers ({}); their predictive figures stay empty",
+                model.version(), e.getMessage());
+        }
+    }
+
     private double[] horizons(ModelTimeUnit unit) {
         if (unit != horizonsUnit) {
-            final int months = config.horizonMonths();
-            horizons = PredictiveClv.monthlyHorizons(months, unit.monthLength(), 1);
-            // In the model's own unit: a published fit may use another than the configured one.
-            horizons[months] = unit.fromDays(config.horizonDays());
-            expectations = new double[months + 1];
+            horizons = config.scoringHorizons(unit);
+            expectations = new double[horizons.length];
             horizonsUnit = unit;
         }
         return horizons;

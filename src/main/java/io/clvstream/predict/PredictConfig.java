@@ -5,6 +5,7 @@ import static io.clvstream.config.Settings.get;
 import io.clvstream.model.BgNbdParams;
 import io.clvstream.model.GammaGammaParams;
 import io.clvstream.model.ParetoNbdParams;
+import io.clvstream.model.PredictiveClv;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -63,6 +64,16 @@ public record PredictConfig(
             throw new IllegalArgumentException(SUMMARY_INTERVAL + " > 0, " + REFIT_INTERVAL + " >= 0 and "
                 + MIN_CUSTOMERS + " >= 1 required");
         }
+    }
+
+    /**
+     * Where scoring evaluates E[Y]: the predictive CLV's month ends and, last, the horizon, in {@code unit} (a
+     * published fit may use another unit than the configured one).
+     */
+    public double[] scoringHorizons(ModelTimeUnit unit) {
+        final double[] horizons = PredictiveClv.monthlyHorizons(horizonMonths, unit.monthLength(), 1);
+        horizons[horizonMonths] = unit.fromDays(horizonDays);
+        return horizons;
     }
 
     public static PredictConfig defaults() {
