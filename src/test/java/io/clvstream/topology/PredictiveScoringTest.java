@@ -73,6 +73,28 @@ class PredictiveScoringTest {
     }
 
     @Test
+    void aModelThatCannotScoreACustomerStillCountsItsPurchases() {
+        // A prior on BG/NBD's no-dropout edge (a -> 0, b large), where the 2F1 series of E[Y] give up for a
+        // one-time buyer, as a boundary fit once did in the demo (its purchases went to the dead-letter topic).
+        final Map<String, String> edge = Map.of("clv.model.prior.r", "0.36", "clv.model.prior.alpha-days", "10",
+            "clv.model.prior.a", "3.5566e-7", "clv.model.prior.b", "52634.26");
+        try (TopologyFixture f = new TopologyFixture(CLOCK, edge)) {
+            f.buy("c-1", "o-1", FIRST, "40.00");
+
+            final CustomerValue value = f.lastValue();
+            assertThat(value.getOrders()).isEqualTo(1);
+            assertThat(value.getHistoricClv().doubleValue()).isEqualTo(40.0);
+            assertThat(value.getPredictedClv()).isNull();
+            assertThat(value.getExpectedPurchases()).isNull();
+            assertThat(f.deadLetters.isEmpty()).isTrue();
+
+            f.buy("c-1", "o-2", FIRST.plus(Duration.ofDays(20)), "60.00");
+            assertThat(f.lastValue().getHistoricClv().doubleValue()).isEqualTo(100.0);
+            assertThat(f.deadLetters.isEmpty()).isTrue();
+        }
+    }
+
+    @Test
     void weeksAndDaysGiveTheSameFigures() {
         CustomerValue days;
         CustomerValue weeks;
