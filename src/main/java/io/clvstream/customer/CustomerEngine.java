@@ -152,7 +152,7 @@ public final class CustomerEngine {
         return Math.min(a, b);
     }
 
-    /** The customer's predictive score as of {@code asOfMs} with {@code model}; null before the first purchase. */
+    /** The customer's predictive score as of {@code asOfMs} with {@code model}; null before the first purchase and where the model cannot score it. */
     public CustomerScore score(CustomerState state, long asOfMs, ScoringModel model) {
         return predictive.score(model, state, asOfMs);
     }
