@@ -152,7 +152,10 @@ public final class CustomerEngine {
         return Math.min(a, b);
     }
 
-    /** The customer's predictive score as of {@code asOfMs} with {@code model}; null before the first purchase and where the model cannot score it. */
+    /**
+     * The customer's predictive score as of {@code asOfMs} with {@code model}; null before the first purchase and
+     * where the model cannot score the customer.
+     */
     public CustomerScore score(CustomerState state, long asOfMs, ScoringModel model) {
         return predictive.score(model, state, asOfMs);
     }
