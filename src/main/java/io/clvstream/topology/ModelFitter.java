@@ -39,6 +39,8 @@ final class ModelFitter implements Processor<String, RfmSummary, String, ModelPa
     /** The last version this fitter published: the global store may not show it yet. */
     private ModelParams lastPublished;
     private Long lastAttemptAt;
+    /** Fits rejected since this fitter last published (or started). */
+    private int rejectedSincePublished;
 
     ModelFitter(PredictConfig config, TimeSource timeSource, CurrentModel published, ProcessingListener listener) {
         this.listener = listener;
@@ -91,14 +93,25 @@ final class ModelFitter implements Processor<String, RfmSummary, String, ModelPa
             return;
         }
         if (outcome.params() == null) {
-            LOG.warn("Model fit on {} customers rejected, not published ({}); scoring stays on version {}", customers,
-                outcome.failure(), previous == null ? "prior" : previous.getVersion());
+            rejectedSincePublished++;
+            // A population that does not identify the model yet fails every refit interval, and on a replayed or
+            // accelerated clock (the demo) that is hundreds of times: the first one is worth a warning, the rest
+            // are counted into the next published version's line.
+            if (rejectedSincePublished == 1) {
+                LOG.warn("Model fit on {} customers rejected, not published ({}); scoring stays on version {}; "
+                        + "further rejections before a fit is published are logged at DEBUG", customers,
+                    outcome.failure(), previous == null ? "prior" : previous.getVersion());
+            } else {
+                LOG.debug("Model fit on {} customers rejected again ({}); scoring stays on version {}", customers,
+                    outcome.failure(), previous == null ? "prior" : previous.getVersion());
+            }
             return;
         }
         lastPublished = outcome.params();
         listener.modelFitted(version, outcome.params().getFitSeconds());
-        LOG.info("Model version {} fitted on {} customers in {} s: {}", version, customers,
-            outcome.params().getFitSeconds(), outcome.params().getMessage());
+        LOG.info("Model version {} fitted on {} customers in {} s after {} rejected fit(s): {}", version, customers,
+            outcome.params().getFitSeconds(), rejectedSincePublished, outcome.params().getMessage());
+        rejectedSincePublished = 0;
         context.forward(new Record<>(ClvTopology.MODEL_PARAMS_KEY, outcome.params(), record.timestamp()));
     }
 

@@ -3,6 +3,11 @@ package io.clvstream.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.clvstream.avro.CustomerValue;
 import io.clvstream.avro.ModelParams;
 import io.clvstream.model.BgNbdParams;
@@ -15,6 +20,7 @@ import java.util.Map;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * Live refit through the real topology: customer tasks publish their samples every summary interval, the single
@@ -108,6 +114,36 @@ class RefitPipelineTest {
             f.buy("c-20", "o-20", END, "10.00");
             assertThat(f.lastValue().getModelPrior()).isTrue();
         }
+    }
+
+    @Test
+    void aFitRejectedAgainAndAgainIsWarnedOnce() {
+        final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        final Logger fitter = context.getLogger(ModelFitter.class);
+        final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.setContext(context);
+        logs.start();
+        fitter.addAppender(logs);
+        try (TopologyFixture f = new TopologyFixture(END, Map.of("clv.model.min-customers", "20",
+            "clv.model.summary-interval", "PT1M", "clv.model.refit-interval", "PT1M"))) {
+            // Nobody buys twice: BG/NBD is not identified, and every refit interval brings another rejected fit.
+            for (int c = 0; c < 25; c++) {
+                f.buy("c-" + c, "o-" + c, END.minus(Duration.ofDays(c + 1)), "10.00");
+            }
+            for (int minute = 0; minute < 4; minute++) {
+                f.driver.advanceWallClockTime(Duration.ofMinutes(1));
+            }
+            assertThat(params(f).isEmpty()).isTrue();
+        } finally {
+            fitter.detachAppender(logs);
+        }
+        final List<ILoggingEvent> rejections = logs.list.stream()
+            .filter(e -> e.getFormattedMessage().startsWith("Model fit on")).toList();
+        assertThat(rejections.stream().filter(e -> e.getLevel() == Level.WARN)).hasSize(1);
+        assertThat(rejections.get(0).getFormattedMessage()).contains("rejected, not published")
+            .contains("further rejections before a fit is published are logged at DEBUG");
+        // The later attempts happened (logged at DEBUG where that level is on); at INFO they leave no line.
+        assertThat(rejections).allMatch(e -> e.getLevel() == Level.WARN || e.getLevel() == Level.DEBUG);
     }
 
     @Test
