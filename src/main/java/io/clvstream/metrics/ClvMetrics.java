@@ -51,6 +51,7 @@ public final class ClvMetrics implements ProcessingListener, AutoCloseable {
 
     public ClvMetrics(DeadLetterCounter deadLetters) {
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().meterFilter(new StoreMetricTags());
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
