@@ -5,13 +5,11 @@ import io.clvstream.avro.internal.RfmSampleEntry;
 import io.clvstream.avro.internal.RfmSummary;
 import io.clvstream.model.BgNbd;
 import io.clvstream.model.BgNbdParams;
-import io.clvstream.model.BgNbdScorer;
 import io.clvstream.model.FitResult;
 import io.clvstream.model.GammaGamma;
 import io.clvstream.model.GammaGammaParams;
 import io.clvstream.model.ParetoNbd;
 import io.clvstream.model.ParetoNbdParams;
-import io.clvstream.model.ParetoNbdScorer;
 import io.clvstream.model.RfmBinner;
 import io.clvstream.model.RfmRow;
 import io.clvstream.model.SpendRow;
@@ -82,14 +80,12 @@ public final class PopulationRefit {
             .setCustomers(Math.round(customers(summaries))).setTimeUnit(unit.name())
             .setTransactionModel(config.transactionModel().name());
         final FitResult<?> transactions;
-        TransactionModel scorer = null;
         if (config.transactionModel() == TransactionModelType.PARETO_NBD) {
             final FitResult<ParetoNbdParams> fit = ParetoNbd.fit(rows, warmPareto(previous, unit));
             transactions = fit;
             if (fit.usable()) {
                 final ParetoNbdParams p = fit.params();
                 out.setParetoNbd(new io.clvstream.avro.ParetoNbdParams(p.r(), p.alpha(), p.s(), p.beta(), fit.logLikelihood()));
-                scorer = new ParetoNbdScorer(p);
             }
         } else {
             final FitResult<BgNbdParams> fit = BgNbd.fit(rows, warmBgNbd(previous, unit));
@@ -97,18 +93,12 @@ public final class PopulationRefit {
             if (fit.usable()) {
                 final BgNbdParams p = fit.params();
                 out.setBgnbd(new io.clvstream.avro.BgNbdParams(p.r(), p.alpha(), p.a(), p.b(), fit.logLikelihood()));
-                scorer = new BgNbdScorer(p);
             }
         }
         final FitResult<GammaGammaParams> spendFit = GammaGamma.fit(spendRows, warmSpend(previous));
         if (!transactions.usable() || !spendFit.usable()) {
             return new Outcome(null, config.transactionModel() + ": " + describe(transactions) + "; Gamma-Gamma: "
                 + describe(spendFit));
-        }
-        final String unscorable = firstScoringFailure(scorer, rows, config.scoringHorizons(unit));
-        if (unscorable != null) {
-            return new Outcome(null, config.transactionModel() + ": " + describe(transactions)
-                + ", but the parameters cannot be scored (" + unscorable + ")");
         }
         final GammaGammaParams g = spendFit.params();
         double spendCustomers = 0;
@@ -119,14 +109,21 @@ public final class PopulationRefit {
             Math.round(spendCustomers)));
         out.setConverged(true).setFitSeconds((System.nanoTime() - started) / 1e9)
             .setMessage(config.transactionModel() + ": " + describe(transactions) + "; Gamma-Gamma: " + describe(spendFit));
-        return new Outcome(out.build(), null);
+        final ModelParams params = out.build();
+        // Scored as every instance will score it: the scorer built from the record it would read.
+        final String unscorable = firstScoringFailure(ScoringModel.from(params).transactions(), rows,
+            config.scoringHorizons(unit));
+        if (unscorable != null) {
+            return new Outcome(null, config.transactionModel() + ": " + describe(transactions)
+                + ", but the parameters cannot be scored (" + unscorable + ")");
+        }
+        return new Outcome(params, null);
     }
 
     /**
      * Scores every fitted row where the stream scores (the same horizons, through the same calls) and returns why
-     * one failed, or null. A fit can converge on the edge
-     * of the parameter space (no dropout: a → 0 with b large, on a young population with few repeat purchases)
-     * where the 2F1 series of the expectation do not converge; publishing it would leave every instance without
+     * one failed, or null. A fit can converge on the edge of the parameter space (no dropout: a → 0 with b large,
+     * on a young population with few repeat purchases) where the 2F1 series of the expectation do not converge; publishing it would leave every instance without
      * predictive figures for those customers, so it is rejected and scoring stays on the previous version.
      */
     static String firstScoringFailure(TransactionModel scorer, List<RfmRow> rows, double[] horizons) {
