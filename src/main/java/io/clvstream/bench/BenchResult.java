@@ -114,6 +114,22 @@ public record BenchResult(
         return median(r -> r.clvHost().cpuMicrosPerEvent());
     }
 
+    public double referenceHostBusyPercent() {
+        return median(r -> r.referenceHost().busyFraction()) * 100;
+    }
+
+    public double clvHostBusyPercent() {
+        return median(r -> r.clvHost().busyFraction()) * 100;
+    }
+
+    public double referenceHostStealPercent() {
+        return median(r -> r.referenceHost().stealFraction()) * 100;
+    }
+
+    public double clvHostStealPercent() {
+        return median(r -> r.clvHost().stealFraction()) * 100;
+    }
+
     private boolean hostKnown() {
         return rounds.stream().allMatch(r -> r.referenceHost().known() && r.clvHost().known());
     }
@@ -167,16 +183,13 @@ public record BenchResult(
         map.put("referenceHostCpuMicrosPerEvent", roundedOrNull(referenceHostCpuMicrosPerEvent(), 1));
         map.put("clvHostCpuMicrosPerEvent", roundedOrNull(clvHostCpuMicrosPerEvent(), 1));
         map.put("hostCpuRatio", roundedOrNull(hostCpuRatio(), 3));
-        map.put("referenceHostBusyPercent", roundedOrNull(percent(r -> r.referenceHost().busyFraction()), 1));
-        map.put("clvHostBusyPercent", roundedOrNull(percent(r -> r.clvHost().busyFraction()), 1));
-        map.put("referenceHostStealPercent", roundedOrNull(percent(r -> r.referenceHost().stealFraction()), 1));
-        map.put("clvHostStealPercent", roundedOrNull(percent(r -> r.clvHost().stealFraction()), 1));
+        map.put("referenceHostBusyPercent", roundedOrNull(referenceHostBusyPercent(), 1));
+        map.put("clvHostBusyPercent", roundedOrNull(clvHostBusyPercent(), 1));
+        map.put("referenceHostStealPercent", roundedOrNull(referenceHostStealPercent(), 1));
+        map.put("clvHostStealPercent", roundedOrNull(clvHostStealPercent(), 1));
         return map;
     }
 
-    private double percent(ToDoubleFunction<Round> fraction) {
-        return median(fraction) * 100;
-    }
 
     /** JSON's null for a figure the host could not give (NaN), which rounding would turn into 0. */
     private static Double roundedOrNull(double value, int digits) {
@@ -206,8 +219,8 @@ public record BenchResult(
             rows.add(row("host CPU per event, all processes", "reference %.1f µs, clv-stream %.1f µs (ratio %.3f)%s".formatted(
                 referenceHostCpuMicrosPerEvent(), clvHostCpuMicrosPerEvent(), hostCpuRatio(), median)));
             rows.add(row("host CPU busy (stolen by hypervisor)", "reference %.0f%% (%.0f%%), clv-stream %.0f%% (%.0f%%)%s".formatted(
-                percent(r -> r.referenceHost().busyFraction()), percent(r -> r.referenceHost().stealFraction()),
-                percent(r -> r.clvHost().busyFraction()), percent(r -> r.clvHost().stealFraction()), median)));
+                referenceHostBusyPercent(), referenceHostStealPercent(), clvHostBusyPercent(), clvHostStealPercent(),
+                median)));
         }
         if (rounds.size() > 1) {
             rows.add(row("rounds: throughput ratio, CPU ratio", String.join("; ", rounds.stream()
