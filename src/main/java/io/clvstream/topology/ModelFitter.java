@@ -84,12 +84,12 @@ final class ModelFitter implements Processor<String, RfmSummary, String, ModelPa
         }
         lastAttemptAt = now;
         final long version = previous == null ? 1 : previous.getVersion() + 1;
+        final Object scoringStaysOn = previous == null ? "prior" : previous.getVersion();
         final PopulationRefit.Outcome outcome;
         try {
             outcome = PopulationRefit.fit(all, previous, config, version, now);
         } catch (RuntimeException e) {
-            LOG.error("Model fit on {} customers failed; scoring stays on version {}", customers,
-                previous == null ? "prior" : previous.getVersion(), e);
+            LOG.error("Model fit on {} customers failed; scoring stays on version {}", customers, scoringStaysOn, e);
             return;
         }
         if (outcome.params() == null) {
@@ -100,10 +100,10 @@ final class ModelFitter implements Processor<String, RfmSummary, String, ModelPa
             if (rejectedSincePublished == 1) {
                 LOG.warn("Model fit on {} customers rejected, not published ({}); scoring stays on version {}; "
                         + "further rejections before a fit is published are logged at DEBUG", customers,
-                    outcome.failure(), previous == null ? "prior" : previous.getVersion());
+                    outcome.failure(), scoringStaysOn);
             } else {
                 LOG.debug("Model fit on {} customers rejected again ({}); scoring stays on version {}", customers,
-                    outcome.failure(), previous == null ? "prior" : previous.getVersion());
+                    outcome.failure(), scoringStaysOn);
             }
             return;
         }
